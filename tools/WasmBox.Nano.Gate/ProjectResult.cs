@@ -1,0 +1,11 @@
+namespace WasmBox.Nano.Gate;
+
+/// <summary>The gate's verdict on one project (or one checked file).</summary>
+internal sealed record ProjectResult(string DisplayPath, int FileCount, IReadOnlyList<GateDiagnostic> Errors)
+{
+    public bool Ok => Errors.Count == 0;
+
+    public string Summary => Ok
+        ? $"gate: {DisplayPath} ok ({FileCount} file{(FileCount == 1 ? "" : "s")})"
+        : $"gate: {DisplayPath} FAILED ({Errors.Count} errors)";
+}

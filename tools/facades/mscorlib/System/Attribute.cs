@@ -1,0 +1,11 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System
+{
+    [AttributeUsage(System.AttributeTargets.All)]
+    public abstract class Attribute
+    {
+        protected Attribute() { throw null; }
+    }
+}

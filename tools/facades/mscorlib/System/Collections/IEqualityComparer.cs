@@ -1,0 +1,12 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System.Collections
+{
+    public interface IEqualityComparer
+    {
+        bool Equals(object x, object y);
+
+        int GetHashCode(object obj);
+    }
+}

@@ -1,0 +1,12 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System
+{
+    public class EventArgs
+    {
+        public static readonly EventArgs Empty;
+
+        public EventArgs() { throw null; }
+    }
+}

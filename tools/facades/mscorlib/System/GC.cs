@@ -1,0 +1,14 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System
+{
+    public static class GC
+    {
+        public static void WaitForPendingFinalizers() { throw null; }
+
+        public static void SuppressFinalize(object obj) { throw null; }
+
+        public static void ReRegisterForFinalize(object obj) { throw null; }
+    }
+}

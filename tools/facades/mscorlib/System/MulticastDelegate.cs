@@ -1,0 +1,16 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System
+{
+    public abstract class MulticastDelegate : Delegate
+    {
+        protected MulticastDelegate() { throw null; }
+
+        public static bool operator ==(MulticastDelegate d1, MulticastDelegate d2) { throw null; }
+
+        public static bool operator !=(MulticastDelegate d1, MulticastDelegate d2) { throw null; }
+
+        public override bool Equals(object obj) { throw null; }
+    }
+}

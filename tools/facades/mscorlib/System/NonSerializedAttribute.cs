@@ -1,0 +1,11 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System
+{
+    [AttributeUsage(System.AttributeTargets.Field)]
+    public sealed class NonSerializedAttribute : Attribute
+    {
+        public NonSerializedAttribute() { throw null; }
+    }
+}

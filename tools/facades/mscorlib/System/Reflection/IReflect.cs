@@ -1,0 +1,12 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System.Reflection
+{
+    public interface IReflect
+    {
+        MethodInfo GetMethod(string name, BindingFlags bindingAttr);
+
+        FieldInfo GetField(string name, BindingFlags bindingAttr);
+    }
+}

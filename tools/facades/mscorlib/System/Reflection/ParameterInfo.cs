@@ -1,0 +1,12 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System.Reflection
+{
+    public abstract class ParameterInfo
+    {
+        protected ParameterInfo() { throw null; }
+
+        public virtual Type ParameterType { get { throw null; } }
+    }
+}

@@ -1,0 +1,13 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System.Runtime.CompilerServices
+{
+    [AttributeUsage(System.AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+    public sealed class CallerArgumentExpressionAttribute : Attribute
+    {
+        public CallerArgumentExpressionAttribute(string parameterName) { throw null; }
+
+        public string ParameterName { get { throw null; } }
+    }
+}

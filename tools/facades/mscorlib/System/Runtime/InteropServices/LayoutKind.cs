@@ -1,0 +1,12 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System.Runtime.InteropServices
+{
+    public enum LayoutKind
+    {
+        Sequential = 0,
+        Explicit = 2,
+        Auto = 3,
+    }
+}

@@ -1,0 +1,14 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System.Threading
+{
+    public sealed class ManualResetEvent : WaitHandle
+    {
+        public ManualResetEvent(bool initialState) { throw null; }
+
+        public bool Reset() { throw null; }
+
+        public bool Set() { throw null; }
+    }
+}

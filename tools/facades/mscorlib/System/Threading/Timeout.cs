@@ -1,0 +1,12 @@
+// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+namespace System.Threading
+{
+    public static class Timeout
+    {
+        public const int Infinite = -1;
+
+        public static readonly TimeSpan InfiniteTimeSpan;
+    }
+}

@@ -1,0 +1,13 @@
+// Mirrors nanoFramework.TestFramework 3.0.80 (nanoFramework.TestFramework), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+using System;
+
+namespace nanoFramework.TestFramework
+{
+    [AttributeUsage(System.AttributeTargets.Method, AllowMultiple = false)]
+    public class CleanupAttribute : Attribute
+    {
+        public CleanupAttribute() { throw null; }
+    }
+}

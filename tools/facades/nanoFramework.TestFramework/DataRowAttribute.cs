@@ -1,0 +1,15 @@
+// Mirrors nanoFramework.TestFramework 3.0.80 (nanoFramework.TestFramework), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+using System;
+
+namespace nanoFramework.TestFramework
+{
+    [AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
+    public class DataRowAttribute : Attribute
+    {
+        public object[] MethodParameters { get { throw null; } }
+
+        public DataRowAttribute(params object[] methodParameters) { throw null; }
+    }
+}

@@ -1,0 +1,15 @@
+// Mirrors nanoFramework.TestFramework 3.0.80 (nanoFramework.TestFramework), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+
+using System;
+
+namespace nanoFramework.TestFramework
+{
+    [AttributeUsage(System.AttributeTargets.Class, AllowMultiple = false)]
+    public class TestClassAttribute : Attribute
+    {
+        public TestClassAttribute() { throw null; }
+
+        public virtual TestMethodAttribute GetTestMethodAttribute(TestMethodAttribute testMethodAttribute) { throw null; }
+    }
+}
