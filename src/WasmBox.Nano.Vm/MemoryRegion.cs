@@ -16,6 +16,7 @@ namespace WasmBox.Nano.Vm
         private readonly uint _start;
         private readonly byte[] _data;
         private readonly int _offset;
+        private readonly int _capacity;
         private int _length;
         private readonly bool _readable;
         private readonly bool _writable;
@@ -49,6 +50,7 @@ namespace WasmBox.Nano.Vm
             _start = start;
             _data = data;
             _offset = offset;
+            _capacity = length;
             _length = length;
             _readable = readable;
             _writable = writable;
@@ -59,8 +61,11 @@ namespace WasmBox.Nano.Vm
         /// <summary>Bytes visible to the program.</summary>
         public int Length { get { return _length; } }
 
-        /// <summary>First address past the region.</summary>
-        public ulong End { get { return (ulong)_start + (ulong)_length; } }
+        /// <summary>The most bytes the region can ever show; its address range is reserved up to here.</summary>
+        public int Capacity { get { return _capacity; } }
+
+        /// <summary>First address past the region's reserved range (<see cref="Start"/> + <see cref="Capacity"/>).</summary>
+        public ulong End { get { return (ulong)_start + (ulong)_capacity; } }
 
         /// <summary>The backing array; visible bytes are <c>Data[Offset .. Offset+Length)</c>.</summary>
         public byte[] Data { get { return _data; } }
@@ -72,12 +77,13 @@ namespace WasmBox.Nano.Vm
         public bool Writable { get { return _writable; } }
 
         /// <summary>
-        /// Shrinks or regrows the visible part within the backing array, e.g. to expose only
-        /// the bytes of the current message in a reused payload buffer. Never allocates.
+        /// Shrinks or regrows the visible part within the capacity given at construction, e.g. to
+        /// expose only the bytes of the current message in a reused payload buffer. It can never
+        /// grow past the reserved range, so it cannot overlap a neighbouring region. Never allocates.
         /// </summary>
         public void Resize(int length)
         {
-            if (length < 0 || length > _data.Length - _offset)
+            if (length < 0 || length > _capacity)
             {
                 throw new System.ArgumentOutOfRangeException("length");
             }

@@ -80,6 +80,10 @@ namespace WasmBox.Nano.Vm
         /// </summary>
         public int Translate(ulong address, int size, bool write)
         {
+            if (size < 0)
+            {
+                return OutOfBounds;
+            }
             int n = _count;
             for (int k = 0; k < n; k++)
             {
@@ -157,7 +161,7 @@ namespace WasmBox.Nano.Vm
         /// <summary>Copies <paramref name="length"/> bytes out of VM memory.</summary>
         public bool TryRead(ulong address, byte[] destination, int destinationIndex, int length)
         {
-            if (length < 0 || destinationIndex < 0 || destinationIndex > destination.Length - length)
+            if (destination == null || length < 0 || destinationIndex < 0 || destinationIndex > destination.Length - length)
             {
                 return false;
             }
@@ -173,7 +177,7 @@ namespace WasmBox.Nano.Vm
         /// <summary>Copies <paramref name="length"/> bytes into VM memory.</summary>
         public bool TryWrite(ulong address, byte[] source, int sourceIndex, int length)
         {
-            if (length < 0 || sourceIndex < 0 || sourceIndex > source.Length - length)
+            if (source == null || length < 0 || sourceIndex < 0 || sourceIndex > source.Length - length)
             {
                 return false;
             }
