@@ -1,0 +1,84 @@
+namespace WasmBox.Nano.Crypto
+{
+    /// <summary>
+    /// The multiples 1G..15G of the P-256 base point in affine coordinates, for the 4-bit
+    /// windows of u1*G. Computed offline; the tests check each entry against .NET's own
+    /// key derivation (public key of private key i).
+    /// </summary>
+    internal static class P256BaseTable
+    {
+        /// <summary>X[i], Y[i] are the affine coordinates of i*G for 1 &lt;= i &lt;= 15 (index 0 unused).</summary>
+        public static readonly uint[][] X = new uint[16][];
+        public static readonly uint[][] Y = new uint[16][];
+
+        // Per entry: x then y, each as eight 32-bit limbs, least significant first.
+        private static readonly uint[] Multiples = new uint[]
+        {
+            // 1G
+            0xD898C296, 0xF4A13945, 0x2DEB33A0, 0x77037D81, 0x63A440F2, 0xF8BCE6E5, 0xE12C4247, 0x6B17D1F2,
+            0x37BF51F5, 0xCBB64068, 0x6B315ECE, 0x2BCE3357, 0x7C0F9E16, 0x8EE7EB4A, 0xFE1A7F9B, 0x4FE342E2,
+            // 2G
+            0x47669978, 0xA60B48FC, 0x77F21B35, 0xC08969E2, 0x04B51AC3, 0x8A523803, 0x8D034F7E, 0x7CF27B18,
+            0x227873D1, 0x9E04B79D, 0x3CE98229, 0xBA7DADE6, 0x9F7430DB, 0x293D9AC6, 0xDB8ED040, 0x07775510,
+            // 3G
+            0xC6E7FD6C, 0xFB41661B, 0xEFADA985, 0xE6C6B721, 0x1D4BF165, 0xC8F7EF95, 0xA6330A44, 0x5ECBE4D1,
+            0xA27D5032, 0x9A79B127, 0x384FB83D, 0xD82AB036, 0x1A64A2EC, 0x374B06CE, 0x4998FF7E, 0x8734640C,
+            // 4G
+            0x6B030852, 0x50930244, 0x785596EF, 0x031FE2DB, 0x9EE62BD0, 0xA02DDE65, 0x32D08FBB, 0xE2534A35,
+            0x184ED8C6, 0x5C42C23F, 0xF30EE005, 0x4EFC96C3, 0xDA862D76, 0x19DFEE5F, 0x4C633CC7, 0xE0F1575A,
+            // 5G
+            0xC3D033ED, 0x21554A0D, 0x1F5BE524, 0xEF8C82FD, 0x08668FDF, 0xD784C856, 0x515140D2, 0x51590B7A,
+            0xFDA16DA4, 0xD1D0BB44, 0xD4D80888, 0x0D012F00, 0xBF8A7926, 0x8AE1BF36, 0x904A727D, 0xE0C17DA8,
+            // 6G
+            0x3C2291A9, 0xC6B0AAE9, 0xEBB215B4, 0x024C740D, 0xB897DDE3, 0x92D3242C, 0x76A4602C, 0xB01A172A,
+            0x8FC77FE2, 0xFD7C4853, 0x1C7E16BD, 0x1C00F770, 0xFBA70379, 0x6FEC0E2D, 0x3237DAD5, 0xE85C1074,
+            // 7G
+            0x3187B2A3, 0x30062870, 0xA80FEF5B, 0x7EF9F8B8, 0x7C01FB60, 0x25BB3066, 0xA0BF7B46, 0x8E533B6F,
+            0xC1F400B4, 0xC55E1A86, 0xCB041B21, 0x53C73633, 0xA6F59000, 0x6D069F83, 0xE0331836, 0x73EB1DBD,
+            // 8G
+            0xDB6FB393, 0xB4DD9DC1, 0x0FCE97DB, 0xC1D23898, 0x3AB54CAD, 0x4042742D, 0xBEE9B053, 0x62D9779D,
+            0x0F09957E, 0xDA540A6A, 0xBBE76A78, 0xA2ED51F6, 0x1167CEE0, 0x4FF15D77, 0x91E9D824, 0xAD5ACCBD,
+            // 9G
+            0x90949EE0, 0xD79E8A4B, 0x2C6DF8B3, 0x9E0ACB8C, 0x1D71F872, 0x878938D5, 0xFEDF0B71, 0xEA68D7B6,
+            0x4DD048FA, 0xE85A224A, 0xA4DE823F, 0x4D714FEA, 0x4A8EA0C8, 0x87014A96, 0x72C9FCE7, 0x2A2744C9,
+            // 10G
+            0x04C5723F, 0x4C360694, 0x1C48306E, 0x45CA6C47, 0xEA223FB5, 0x591214D1, 0x2A3A993E, 0xCEF66D6B,
+            0x44AF0773, 0xCA34BBAA, 0xFE751EEE, 0x590DED29, 0x9D3B4C10, 0x6E123CDD, 0x29AAAE90, 0x878662A2,
+            // 11G
+            0x74BC21D1, 0x433391D3, 0x255048BF, 0x16742ED0, 0xB0C21CDA, 0x0638379D, 0x883B4C59, 0x3ED113B7,
+            0xE82A3740, 0xE2F8EEFC, 0x5E9889DA, 0x090D04DA, 0xA4F4C68A, 0x24C843AF, 0xCCC4C8A2, 0x9099209A,
+            // 12G
+            0x8624E3C4, 0xD500C5EE, 0xB2F82C99, 0x79983028, 0x20E5D551, 0x46265373, 0xA817D95E, 0x741DD5BD,
+            0xCD4481D3, 0x1995FF22, 0x35BA5CA7, 0x8EEB912C, 0x4887B154, 0x56738355, 0x9C385FDC, 0x0770B46A,
+            // 13G
+            0x46072C01, 0x98E15D9D, 0x65EAD58A, 0x792E284B, 0xD85EE2FC, 0x61805DF2, 0xE0AC495A, 0x177C837A,
+            0xEFC7BFD8, 0x9C43BBE2, 0xA1FB4DF3, 0x26EE14C3, 0xB40F4E72, 0xA24091AD, 0x4EBEA558, 0x63BB58CD,
+            // 14G
+            0x24D2920B, 0x57092773, 0x7A069C5E, 0xF126ACBE, 0x4336DF3C, 0x7A76647F, 0x1C3862B9, 0x54E77A00,
+            0x60D0B375, 0x1BA7C82F, 0x73509008, 0x7171EA77, 0x05A2E7C3, 0x42121F8C, 0x29F43175, 0xF599F1BB,
+            // 15G
+            0xE59B9D5F, 0x63668C63, 0xDE3A0EF1, 0xAE03AF92, 0x99888265, 0xADFB3789, 0x971ABAE7, 0xF0454DC6,
+            0x0D034F36, 0x47E59CDE, 0x75B5FA3F, 0x2A3B21CE, 0x1F9643E6, 0x4E6594E5, 0x592E2D1F, 0xB5B93EE3,
+        };
+
+        static P256BaseTable()
+        {
+            for (int i = 1; i < 16; i++)
+            {
+                X[i] = Slice((i - 1) * 2 * U256.Limbs);
+                Y[i] = Slice((i - 1) * 2 * U256.Limbs + U256.Limbs);
+            }
+        }
+
+        private static uint[] Slice(int offset)
+        {
+            uint[] value = U256.Create();
+            for (int k = 0; k < U256.Limbs; k++)
+            {
+                value[k] = Multiples[offset + k];
+            }
+
+            return value;
+        }
+    }
+}

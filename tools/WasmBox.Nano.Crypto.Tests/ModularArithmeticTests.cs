@@ -1,0 +1,102 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using WasmBox.Nano.Crypto.Tests.Support;
+
+namespace WasmBox.Nano.Crypto.Tests;
+
+/// <summary>The internal field (mod p) and scalar (mod n) arithmetic against BigInteger.</summary>
+public class ModularArithmeticTests
+{
+    [Fact]
+    public void FieldOperations_MatchBigInteger()
+    {
+        var random = new Random(256);
+        var counters = new P256Counters();
+        var field = new P256Field(counters);
+        BigInteger p = Limbs.P;
+        var values = Limbs.Samples(random, p, 300).ToArray();
+        uint[] result = new uint[8];
+        for (int i = 0; i < values.Length; i++)
+        {
+            BigInteger a = values[i], b = values[(i * 7 + 3) % values.Length];
+            uint[] la = Limbs.FromBig(a), lb = Limbs.FromBig(b);
+
+            field.Multiply(result, la, lb);
+            Assert.Equal(a * b % p, Limbs.ToBig(result));
+            field.Square(result, la);
+            Assert.Equal(a * a % p, Limbs.ToBig(result));
+            P256Field.Add(result, la, lb);
+            Assert.Equal((a + b) % p, Limbs.ToBig(result));
+            P256Field.Subtract(result, la, lb);
+            Assert.Equal(((a - b) % p + p) % p, Limbs.ToBig(result));
+            foreach (uint small in new uint[] { 2, 3, 4, 8 })
+            {
+                P256Field.MultiplySmall(result, la, small);
+                Assert.Equal(a * small % p, Limbs.ToBig(result));
+            }
+        }
+
+        Assert.Equal(values.Length, counters.FieldMultiplications);
+        Assert.Equal(values.Length, counters.FieldSquarings);
+    }
+
+    [Fact]
+    public void FieldMultiply_AllowsTheResultToAliasAnOperand()
+    {
+        var field = new P256Field(new P256Counters());
+        BigInteger a = Limbs.P - 5;
+        uint[] la = Limbs.FromBig(a);
+        field.Multiply(la, la, la);
+        Assert.Equal(a * a % Limbs.P, Limbs.ToBig(la));
+    }
+
+    [Fact]
+    public void ScalarMultiplyAndInvert_MatchBigInteger()
+    {
+        var random = new Random(1865);
+        var counters = new P256Counters();
+        var scalar = new P256Scalar(counters);
+        BigInteger n = Limbs.N;
+        var values = Limbs.Samples(random, n, 200).Where(v => !v.IsZero).ToArray();
+        uint[] result = new uint[8];
+        for (int i = 0; i < values.Length; i++)
+        {
+            BigInteger a = values[i], b = values[(i * 5 + 1) % values.Length];
+            scalar.Multiply(result, Limbs.FromBig(a), Limbs.FromBig(b));
+            Assert.Equal(a * b % n, Limbs.ToBig(result));
+            scalar.Invert(result, Limbs.FromBig(a));
+            Assert.Equal(BigInteger.ModPow(a, n - 2, n), Limbs.ToBig(result));
+        }
+
+        Assert.Equal(values.Length, counters.ScalarInversions);
+        Assert.Equal(2 * values.Length, counters.ScalarMultiplications);
+    }
+
+    [Fact]
+    public void MontgomeryConstants_AreRight()
+    {
+        BigInteger twoTo32 = BigInteger.Pow(2, 32);
+        Assert.Equal(BigInteger.Pow(2, 512) % Limbs.N, Limbs.ToBig(P256Scalar.MontgomeryRSquared));
+        Assert.Equal(twoTo32 - 1, Limbs.N * P256Scalar.MontgomeryFactor % twoTo32);
+        Assert.Equal(Limbs.N, Limbs.ToBig(P256Scalar.N));
+        Assert.Equal(Limbs.P, Limbs.ToBig(P256Field.P));
+    }
+
+    /// <summary>Each table entry i*G equals the public key .NET derives from private key i.</summary>
+    [Fact]
+    public void BaseTable_MatchesDotNetKeyDerivation()
+    {
+        ECParameters curve = ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportExplicitParameters(false);
+        for (int i = 1; i < 16; i++)
+        {
+            byte[] d = new byte[32];
+            d[31] = (byte)i;
+            using var key = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = d });
+            ECPoint q = key.ExportParameters(false).Q;
+            Assert.Equal(Limbs.ToBig(P256BaseTable.X[i]), new BigInteger(q.X, isUnsigned: true, isBigEndian: true));
+            Assert.Equal(Limbs.ToBig(P256BaseTable.Y[i]), new BigInteger(q.Y, isUnsigned: true, isBigEndian: true));
+        }
+
+        Assert.Equal(new BigInteger(curve.Curve.B, isUnsigned: true, isBigEndian: true), Limbs.ToBig(P256Curve.B));
+    }
+}
