@@ -1,0 +1,120 @@
+using System.Diagnostics.CodeAnalysis;
+using WasmBox.Nano.Host.Messaging;
+using WasmBox.Nano.Host.Profiles;
+using WasmBox.Nano.Runtime.Board;
+
+namespace WasmBox.Nano.Host.Simulation;
+
+/// <summary>How to build a <see cref="SimulatedBoard"/>; every member has a usable default.</summary>
+public sealed record SimulatedBoardOptions
+{
+    /// <summary>Defaults to "sim-" + the profile id.</summary>
+    public string? DeviceId { get; init; }
+
+    /// <summary>Defaults to a <see cref="RealTimeClock"/>; pass a <see cref="SteppedClock"/> for deterministic runs.</summary>
+    public IClock? Clock { get; init; }
+
+    /// <summary>Where the board's drive lives; defaults to a fresh temporary directory removed on Dispose.</summary>
+    public string? StorageDirectory { get; init; }
+
+    /// <summary>The broker the board's network talks to; defaults to a private one. Ignored without a network.</summary>
+    public LoopbackBroker? Broker { get; init; }
+
+    public int LogCapacity { get; init; } = 1000;
+}
+
+/// <summary>
+/// A board built from a hardware profile, implementing the runtime's <see cref="IBoard"/>:
+/// GPIO with the profile's pins, LEDs and buttons, its sensors and actuators, a clock, storage
+/// in a directory (none when the profile has none), a recording log and, when the profile has a
+/// network, a loopback message transport.
+/// </summary>
+public sealed class SimulatedBoard : IBoard, IDisposable
+{
+    private readonly string? _ownedStorageDirectory;
+
+    public SimulatedBoard(HardwareProfile profile, SimulatedBoardOptions? options = null)
+    {
+        options ??= new SimulatedBoardOptions();
+        Profile = profile;
+        DeviceId = options.DeviceId ?? "sim-" + profile.Id;
+        Clock = options.Clock ?? new RealTimeClock();
+        Log = new RecordingLogSink(Clock, options.LogCapacity);
+        Gpio = new SimulatedGpio(profile, Clock, message => Log.Write("gpio", message));
+        Sensors = new SimulatedSensorBus(profile, Clock);
+        if (profile.Storage.Kind == StorageKind.None)
+        {
+            Storage = new UnavailableStorage();
+        }
+        else
+        {
+            string directory = options.StorageDirectory ?? (_ownedStorageDirectory = NewTempDirectory(DeviceId));
+            Storage = new DirectoryStorage(directory, profile.Storage.CapacityBytes);
+        }
+
+        if (profile.Network != NetworkKind.None)
+        {
+            Broker = options.Broker ?? new LoopbackBroker();
+            Messages = Broker.Connect(DeviceId);
+        }
+    }
+
+    /// <summary>
+    /// Builds a board from a shipped profile id (e.g. "esp32-devkitc") or a profile file path.
+    /// False, with the profile's errors, when it does not load.
+    /// </summary>
+    public static bool TryCreate(string profileNameOrPath, SimulatedBoardOptions? options,
+        [NotNullWhen(true)] out SimulatedBoard? board, out IReadOnlyList<ProfileError> errors)
+    {
+        ProfileLoadResult result = HardwareProfiles.Load(profileNameOrPath);
+        errors = result.Errors;
+        board = result.Profile is null ? null : new SimulatedBoard(result.Profile, options);
+        return board is not null;
+    }
+
+    public HardwareProfile Profile { get; }
+
+    public string DeviceId { get; }
+
+    public SimulatedGpio Gpio { get; }
+
+    public SimulatedSensorBus Sensors { get; }
+
+    public IClock Clock { get; }
+
+    public IStorage Storage { get; }
+
+    public RecordingLogSink Log { get; }
+
+    /// <summary>The board's broker and its connection to it; null when the profile has no network.</summary>
+    public LoopbackBroker? Broker { get; }
+
+    public LoopbackTransport? Messages { get; }
+
+    /// <summary>The managed heap left for containers (heap minus the runtime's reserve).</summary>
+    public int HeapBudgetBytes => Profile.ContainerHeapBytes;
+
+    IGpio IBoard.Gpio => Gpio;
+
+    ISensorBus IBoard.Sensors => Sensors;
+
+    ILogSink IBoard.Log => Log;
+
+    public void Dispose()
+    {
+        if (_ownedStorageDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(_ownedStorageDirectory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover temp folder is harmless; the OS cleans its temp directory.
+            }
+        }
+    }
+
+    private static string NewTempDirectory(string deviceId) =>
+        Directory.CreateTempSubdirectory("wbx-" + deviceId + "-").FullName;
+}
