@@ -1,0 +1,57 @@
+using WasmBox.Nano.Vm;
+
+namespace WasmBox.Nano.Runtime.Containers
+{
+    /// <summary>Why an install was refused.</summary>
+    public enum InstallError
+    {
+        None = 0,
+        UnknownTenant,
+        BadManifest,
+        NameInUse,
+        VerifyFailed,
+        TooManyContainers,
+        ImageTooLarge,
+        HelperNotGranted,
+        PinNotGranted,
+        PinModeMismatch,
+        PinUnsupported,
+        SensorNotGranted,
+        SensorUnknown,
+        HookNotAllowed,
+        RamBudgetExceeded,
+    }
+
+    /// <summary>The installed container, or the precise reason for refusing it.</summary>
+    public sealed class InstallResult
+    {
+        internal InstallResult(Container container, InstallError error, string reason, VerifyResult verify)
+        {
+            Container = container;
+            Error = error;
+            Reason = reason;
+            Verify = verify;
+        }
+
+        public bool Ok { get { return Container != null; } }
+
+        public Container Container { get; private set; }
+
+        public InstallError Error { get; private set; }
+
+        public string Reason { get; private set; }
+
+        /// <summary>The verifier's verdict (null when refused before verification).</summary>
+        public VerifyResult Verify { get; private set; }
+
+        internal static InstallResult Refused(InstallError error, string reason)
+        {
+            return new InstallResult(null, error, reason, null);
+        }
+
+        public override string ToString()
+        {
+            return Ok ? "installed " + Container.LogSource : "refused: " + Reason;
+        }
+    }
+}

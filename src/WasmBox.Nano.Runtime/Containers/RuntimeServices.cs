@@ -1,0 +1,72 @@
+using WasmBox.Nano.Runtime.Board;
+
+namespace WasmBox.Nano.Runtime.Containers
+{
+    /// <summary>The board devices and transport helpers reach, in one place.</summary>
+    public sealed class RuntimeServices
+    {
+        public RuntimeServices(IBoard board, IMessageTransport transport)
+        {
+            if (board == null)
+            {
+                throw new System.ArgumentNullException("board");
+            }
+            Board = board;
+            Transport = transport;
+        }
+
+        public IBoard Board { get; private set; }
+
+        /// <summary>MQTT-style messaging, or null when the board has none.</summary>
+        public IMessageTransport Transport { get; private set; }
+
+        public IGpio Gpio { get { return Board.Gpio; } }
+
+        public ISensorBus Sensors { get { return Board.Sensors; } }
+
+        public IClock Clock { get { return Board.Clock; } }
+
+        public ILogSink Log { get { return Board.Log; } }
+    }
+
+    /// <summary>The CoAP response a container builds during one run on a CoAP hook.</summary>
+    public sealed class CoapExchange
+    {
+        /// <summary>CoAP's 4.04 Not Found, the answer when no container responded.</summary>
+        public const int NotFound = 0x84;
+
+        public CoapExchange(int bufferBytes)
+        {
+            Buffer = new byte[bufferBytes];
+        }
+
+        /// <summary>Response code byte (class &lt;&lt; 5 | detail); 0 until gcoap_resp_init.</summary>
+        public int Code;
+
+        /// <summary>Content-Format, or -1 when none was added.</summary>
+        public int Format = -1;
+
+        /// <summary>Payload buffer, mapped writable at ContextLayout.CoapBufferAddress.</summary>
+        public byte[] Buffer { get; private set; }
+
+        internal void Reset()
+        {
+            Code = 0;
+            Format = -1;
+        }
+    }
+
+    /// <summary>What the CoAP server sends back for a request; filled by WasmBoxRuntime.HandleCoap.</summary>
+    public sealed class CoapResponse
+    {
+        public CoapResponse(int capacity)
+        {
+            Payload = new byte[capacity];
+        }
+
+        public int Code;
+        public int Format = -1;
+        public byte[] Payload { get; private set; }
+        public int PayloadLength;
+    }
+}

@@ -1,0 +1,210 @@
+using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Vm;
+
+namespace WasmBox.Nano.Runtime.Policy
+{
+    /// <summary>A pin a tenant may use, and the one mode it is wired for.</summary>
+    public sealed class PinGrant
+    {
+        public PinGrant(int pin, PinDriveMode mode)
+        {
+            Pin = pin;
+            Mode = mode;
+        }
+
+        public int Pin { get; private set; }
+
+        public PinDriveMode Mode { get; private set; }
+
+        /// <summary>Only output pins may be written or toggled.</summary>
+        public bool Writable { get { return Mode == PinDriveMode.Output; } }
+
+        /// <summary>Two tenants may share a pin only as inputs in the same mode: nobody drives it, nobody reconfigures it.</summary>
+        public bool CanShareWith(PinGrant other)
+        {
+            return !Writable && !other.Writable && Mode == other.Mode;
+        }
+    }
+
+    /// <summary>A sensor or actuator (by its board name) a tenant may read, and maybe write.</summary>
+    public sealed class SensorGrant
+    {
+        public SensorGrant(string name, bool writable)
+        {
+            Name = name;
+            Writable = writable;
+        }
+
+        public string Name { get; private set; }
+
+        public bool Writable { get; private set; }
+    }
+
+    /// <summary>
+    /// What the board owner grants one tenant: helpers, pins with modes, sensors, topics and
+    /// CoAP paths, and budgets. Built by <see cref="PolicyParser"/> from a provisioning
+    /// document; immutable once built.
+    /// </summary>
+    public sealed class TenantPolicy
+    {
+        public const int DefaultLocalStoreCapacity = 16;
+        public const int DefaultGlobalStoreCapacity = 32;
+        public const int DefaultEventQueueDepth = 4;
+        public const int DefaultPayloadBytes = 128;
+
+        private readonly int[] _helperIds;
+        private readonly HelperGrant _grant;
+        private readonly PinGrant[] _pins;
+        private readonly SensorGrant[] _sensors;
+        private readonly string[] _topics;
+        private readonly string[] _coapPaths;
+
+        public TenantPolicy(string tenantId, int[] helperIds, PinGrant[] pins, SensorGrant[] sensors,
+            string[] topics, string[] coapPaths, TenantLimits limits)
+        {
+            if (tenantId == null || tenantId.Length == 0)
+            {
+                throw new System.ArgumentException("tenantId");
+            }
+            if (limits == null)
+            {
+                throw new System.ArgumentNullException("limits");
+            }
+            TenantId = tenantId;
+            _helperIds = helperIds == null ? new int[0] : helperIds;
+            _grant = new HelperGrant(_helperIds);
+            _pins = pins == null ? new PinGrant[0] : pins;
+            _sensors = sensors == null ? new SensorGrant[0] : sensors;
+            _topics = topics == null ? new string[0] : topics;
+            _coapPaths = coapPaths == null ? new string[0] : coapPaths;
+            Limits = limits;
+        }
+
+        public string TenantId { get; private set; }
+
+        public TenantLimits Limits { get; private set; }
+
+        /// <summary>The granted helper set the VM checks at every call.</summary>
+        public HelperGrant Grant { get { return _grant; } }
+
+        public int[] HelperIds
+        {
+            get
+            {
+                int[] copy = new int[_helperIds.Length];
+                System.Array.Copy(_helperIds, copy, copy.Length);
+                return copy;
+            }
+        }
+
+        public int PinCount { get { return _pins.Length; } }
+
+        public PinGrant PinAt(int index)
+        {
+            return _pins[index];
+        }
+
+        public int SensorCount { get { return _sensors.Length; } }
+
+        public SensorGrant SensorAt(int index)
+        {
+            return _sensors[index];
+        }
+
+        public int TopicCount { get { return _topics.Length; } }
+
+        public string TopicAt(int index)
+        {
+            return _topics[index];
+        }
+
+        public int CoapPathCount { get { return _coapPaths.Length; } }
+
+        public string CoapPathAt(int index)
+        {
+            return _coapPaths[index];
+        }
+
+        /// <summary>The grant for a pin, or null.</summary>
+        public PinGrant FindPin(int pin)
+        {
+            for (int i = 0; i < _pins.Length; i++)
+            {
+                if (_pins[i].Pin == pin)
+                {
+                    return _pins[i];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The grant for a sensor name, or null.</summary>
+        public SensorGrant FindSensor(string name)
+        {
+            for (int i = 0; i < _sensors.Length; i++)
+            {
+                if (_sensors[i].Name == name)
+                {
+                    return _sensors[i];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>True when some granted topic filter matches the concrete topic.</summary>
+        public bool AllowsTopic(string topic)
+        {
+            for (int i = 0; i < _topics.Length; i++)
+            {
+                if (TopicFilter.Matches(_topics[i], topic))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>True when a subscription filter lies inside some granted filter.</summary>
+        public bool AllowsTopicFilter(string filter)
+        {
+            for (int i = 0; i < _topics.Length; i++)
+            {
+                if (TopicFilter.Covers(_topics[i], filter))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>True when the CoAP path starts with a granted prefix.</summary>
+        public bool AllowsCoapPath(string path)
+        {
+            for (int i = 0; i < _coapPaths.Length; i++)
+            {
+                if (path.StartsWith(_coapPaths[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>A tenant's budgets. Every value is positive; the parser enforces it.</summary>
+    public sealed class TenantLimits
+    {
+        public int MaxContainers;
+        public int MaxImageBytes;
+        /// <summary>Managed bytes all the tenant's containers may hold (stack, context, queues, data, stores).</summary>
+        public int RamBytes;
+        public int InstructionsPerRun;
+        public int BranchesPerRun;
+        public int RunsPerSecond;
+        public int HelperCallsPerSecond;
+        public int LocalStoreCapacity = TenantPolicy.DefaultLocalStoreCapacity;
+        public int GlobalStoreCapacity = TenantPolicy.DefaultGlobalStoreCapacity;
+        public int EventQueueDepth = TenantPolicy.DefaultEventQueueDepth;
+        public int PayloadBytes = TenantPolicy.DefaultPayloadBytes;
+    }
+}
