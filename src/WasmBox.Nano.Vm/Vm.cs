@@ -114,8 +114,18 @@ namespace WasmBox.Nano.Vm
             return Run(r1, 0);
         }
 
-        /// <summary>Runs the program with r1 and r2 set, every other register 0 and r10 at the stack top.</summary>
+        /// <summary>Runs the program from instruction 0 with r1 and r2 set.</summary>
         public VmStatus Run(ulong r1, ulong r2)
+        {
+            return RunAt(0, r1, r2);
+        }
+
+        /// <summary>
+        /// Runs the program from instruction <paramref name="entry"/> (an image's entry point) with
+        /// r1 and r2 set, every other register 0 and r10 at the stack top. An entry that is not
+        /// <see cref="VmProgram.IsEntryPoint"/> ends the run at once with InvalidInstruction.
+        /// </summary>
+        public VmStatus RunAt(int entry, ulong r1, ulong r2)
         {
             ulong[] r = _reg;
             for (int i = 0; i < 10; i++)
@@ -142,9 +152,14 @@ namespace WasmBox.Nano.Vm
             int fuel = _instructionBudget;
             int branches = _branchBudget;
             int depth = 0;
-            int pc = 0;
+            int pc = entry;
             int at;
             VmStatus status;
+            if (!p.IsEntryPoint(entry))
+            {
+                status = VmStatus.InvalidInstruction;
+                goto Done;
+            }
 
             while (true)
             {

@@ -31,6 +31,15 @@ namespace WasmBox.Nano.Vm
         /// <summary>Number of 8-byte instruction slots (an LDDW takes two).</summary>
         public int Count { get { return Op.Length; } }
 
+        /// <summary>
+        /// True when a run may start at <paramref name="index"/>: an instruction of the program
+        /// and not the second half of an LDDW (whose decoded opcode stays 0, never a valid one).
+        /// </summary>
+        public bool IsEntryPoint(int index)
+        {
+            return index >= 0 && index < Op.Length && Op[index] != 0;
+        }
+
         /// <summary>Distinct helper ids the program calls, in order of first use.</summary>
         public int[] HelperIds
         {
