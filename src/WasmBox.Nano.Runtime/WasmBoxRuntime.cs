@@ -175,7 +175,7 @@ namespace WasmBox.Nano.Runtime
                         "tenant '" + tenantId + "' already has a container named '" + manifest.Name + "'");
                 }
                 int imageBytes = (code == null ? 0 : code.Length)
-                    + (manifest.Data == null ? 0 : manifest.Data.Length)
+                    + (manifest.Data == null ? 0 : manifest.Data.Length) + manifest.BssSize
                     + (manifest.Rodata == null ? 0 : manifest.Rodata.Length);
                 InstallResult tooLarge = InstallChecker.CheckImageSize(tenant, imageBytes);
                 if (tooLarge != null)
@@ -189,6 +189,11 @@ namespace WasmBox.Nano.Runtime
                 if (!verify.Ok)
                 {
                     return new InstallResult(null, InstallError.VerifyFailed, "verifier: " + verify.Message, verify);
+                }
+                if (!verify.Program.IsEntryPoint(manifest.Entry))
+                {
+                    return InstallResult.Refused(InstallError.BadManifest,
+                        "entry point " + manifest.Entry + " is not an instruction of the program");
                 }
                 int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits);
                 InstallResult refusal = InstallChecker.Check(tenant, manifest, verify.Program, ram, Services);
@@ -227,6 +232,10 @@ namespace WasmBox.Nano.Runtime
             if (m.Hooks == null || m.Pins == null || m.Sensors == null)
             {
                 return "hooks, pins and sensors must not be null";
+            }
+            if (m.BssSize < 0)
+            {
+                return "bss size must not be negative";
             }
             if (m.StackFrames < 1 || m.StackFrames > ContainerManifest.MaxStackFrames)
             {

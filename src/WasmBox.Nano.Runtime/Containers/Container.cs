@@ -69,11 +69,15 @@ namespace WasmBox.Nano.Runtime.Containers
             _vm.Memory.Map(new MemoryRegion(ContextLayout.Address, _context, true, false));
             _payloadRegion = new MemoryRegion(ContextLayout.PayloadAddress, _payload, true, false);
             _vm.Memory.Map(_payloadRegion);
-            if (manifest.Data != null && manifest.Data.Length > 0)
+            int dataBytes = manifest.Data == null ? 0 : manifest.Data.Length;
+            if (dataBytes + manifest.BssSize > 0)
             {
-                // A private copy: the data section is the container's writable state.
-                byte[] data = new byte[manifest.Data.Length];
-                System.Array.Copy(manifest.Data, data, data.Length);
+                // A private copy: .data and the zeroed .bss after it are the container's writable state.
+                byte[] data = new byte[dataBytes + manifest.BssSize];
+                if (dataBytes > 0)
+                {
+                    System.Array.Copy(manifest.Data, data, dataBytes);
+                }
                 _vm.Memory.Map(new MemoryRegion(MemoryRegion.DataBase, data, true, true));
             }
             if (manifest.Rodata != null && manifest.Rodata.Length > 0)
@@ -176,7 +180,7 @@ namespace WasmBox.Nano.Runtime.Containers
                 }
                 _flooded = false;
                 long started = System.DateTime.UtcNow.Ticks;
-                VmStatus status = _vm.Run(ContextLayout.Address);
+                VmStatus status = _vm.RunAt(Manifest.Entry, ContextLayout.Address, 0);
                 long ticks = System.DateTime.UtcNow.Ticks - started;
                 Counters.RecordRun(status, _vm.InstructionCount, _vm.BranchCount, ticks);
                 _runtime.AfterRun(this, status, _flooded, nowMs);

@@ -37,6 +37,12 @@ namespace WasmBox.Nano.Runtime.Containers
         /// <summary>Optional initialised data, mapped read-write at MemoryRegion.DataBase; kept across runs.</summary>
         public byte[] Data;
 
+        /// <summary>Zeroed bytes mapped right after <see cref="Data"/> (the image's .bss); kept across runs.</summary>
+        public int BssSize;
+
+        /// <summary>Instruction index every run starts at (the image's entry point).</summary>
+        public int Entry;
+
         /// <summary>Optional read-only data, mapped at MemoryRegion.RodataBase.</summary>
         public byte[] Rodata;
     }

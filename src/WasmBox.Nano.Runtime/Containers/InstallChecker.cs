@@ -212,7 +212,7 @@ namespace WasmBox.Nano.Runtime.Containers
             int[] helpers = program.HelperIds;
             bytes += HelperTableBytes + helpers.Length * BytesPerHelper;
             bytes += limits.LocalStoreCapacity * 8;
-            bytes += m.Data == null ? 0 : m.Data.Length;
+            bytes += (m.Data == null ? 0 : m.Data.Length) + m.BssSize;
             bytes += m.Rodata == null ? 0 : m.Rodata.Length;
             if (HelperCatalog.UsesCoap(helpers))
             {
