@@ -1,0 +1,72 @@
+using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Toolchain.Compiling;
+using WasmBox.Nano.Toolchain.Linking;
+using WasmBox.Nano.Vm;
+
+namespace WasmBox.Nano.Toolchain;
+
+/// <summary>What to build: a .c or .o file, the entry to put first, clang options, and where to keep the object (null: nowhere).</summary>
+public sealed record BuildRequest(string Input, string? Entry, CompileOptions Compile, string? KeepObjectPath);
+
+/// <summary>A linked, structurally verified image and the helper ids its code calls.</summary>
+public sealed record BuildResult(FunctionImage Image, IReadOnlyList<int> HelperIds, string? CompilerVersion);
+
+/// <summary>The `wbx build` pipeline: compile (for .c), link, verify.</summary>
+public static class FunctionBuilder
+{
+    public static BuildResult Build(BuildRequest request)
+    {
+        string extension = Path.GetExtension(request.Input).ToLowerInvariant();
+        if (extension != ".c" && extension != ".o")
+        {
+            throw new ToolchainException("cannot build " + request.Input + ": expected a C source (.c) or an eBPF object (.o)");
+        }
+        if (!File.Exists(request.Input))
+        {
+            throw new ToolchainException("file not found: " + request.Input);
+        }
+        string? version = null;
+        byte[] elf;
+        if (extension == ".c")
+        {
+            version = ClangCompiler.Version();
+            elf = CompileToObject(request);
+        }
+        else
+        {
+            elf = File.ReadAllBytes(request.Input);
+        }
+        FunctionImage image = Linker.Link(elf, request.Entry);
+        return new BuildResult(image, VerifiedHelperIds(image), version);
+    }
+
+    /// <summary>Helper ids the text calls; throws when the VM's verifier refuses the text.</summary>
+    public static int[] VerifiedHelperIds(FunctionImage image)
+    {
+        VerifyResult verdict = StructuralVerifier.Verify(image.Text);
+        if (!verdict.Ok)
+        {
+            throw new ToolchainException("the linked code fails the VM verifier: " + verdict.Message);
+        }
+        return verdict.Program.HelperIds;
+    }
+
+    private static byte[] CompileToObject(BuildRequest request)
+    {
+        string work = Directory.CreateTempSubdirectory("wbx-build-").FullName;
+        try
+        {
+            string objectPath = Path.Combine(work, Path.GetFileNameWithoutExtension(request.Input) + ".o");
+            ClangCompiler.Compile(request.Input, objectPath, request.Compile);
+            if (request.KeepObjectPath != null)
+            {
+                File.Copy(objectPath, request.KeepObjectPath, overwrite: true);
+            }
+            return File.ReadAllBytes(objectPath);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
