@@ -15,6 +15,7 @@ namespace WasmBox.Nano.Bundle
         public const int MaxHooks = 8;
         public const int MaxListItems = 64;
         public const int MaxPathBytes = 64;
+        public const int MaxCoapPathBytes = 32;
         public const int MinTimerPeriodMs = 10;
 
         private const int KeyVersion = 1, KeyTenant = 2, KeySlot = 3, KeySequence = 4, KeyDigest = 5;
@@ -306,9 +307,11 @@ namespace WasmBox.Nano.Bundle
                         && h.Edge >= 1 && h.Edge <= 3
                         ? null : ImageCodec.Describe(r, "gpio-edge argument must be [pin, edge 1-3]");
                 case HookKind.Mqtt:
-                case HookKind.Coap:
                     return r.ReadText(MaxPathBytes, out h.Path) && h.Path.Length > 0
-                        ? null : ImageCodec.Describe(r, "topic or path must be 1-" + MaxPathBytes + " bytes of text");
+                        ? null : ImageCodec.Describe(r, "mqtt topic must be 1-" + MaxPathBytes + " bytes of text");
+                case HookKind.Coap:
+                    return r.ReadText(MaxCoapPathBytes, out h.Path) && h.Path.Length > 0
+                        ? null : ImageCodec.Describe(r, "coap path must be 1-" + MaxCoapPathBytes + " bytes of text");
                 case HookKind.Boot:
                 case HookKind.Install:
                     return r.TryReadNull() ? null : "boot and install hooks take null";
