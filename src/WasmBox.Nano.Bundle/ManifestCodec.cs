@@ -124,7 +124,7 @@ namespace WasmBox.Nano.Bundle
                 detail = ImageCodec.Describe(r, "manifest is not a map");
                 return null;
             }
-            int lastKey = 0;
+            int lastKey = -1;
             int seen = 0;
             for (int i = 0; i < pairs; i++)
             {

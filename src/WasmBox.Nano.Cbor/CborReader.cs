@@ -222,12 +222,15 @@ namespace WasmBox.Nano.Cbor
                     {
                         return false;
                     }
-                    int items = major == MajorMap ? count * 2 : count;
-                    for (int i = 0; i < items; i++)
+                    int perItem = major == MajorMap ? 2 : 1;
+                    for (int i = 0; i < count; i++)
                     {
-                        if (!Skip(maxDepth - 1))
+                        for (int k = 0; k < perItem; k++)
                         {
-                            return false;
+                            if (!Skip(maxDepth - 1))
+                            {
+                                return false;
+                            }
                         }
                     }
                     return true;
