@@ -12,8 +12,11 @@ public sealed record CompileOptions(IReadOnlyList<string> IncludeDirectories, IR
 /// <summary>Compiles a C file to an eBPF relocatable object with the system's clang.</summary>
 public static class ClangCompiler
 {
-    /// <summary>The flags every tenant function is built with: eBPF v3 (JMP32), optimised, no debug info.</summary>
-    public static readonly IReadOnlyList<string> Flags = ["-target", "bpf", "-O2", "-mcpu=v3", "-g0", "-c"];
+    /// <summary>
+    /// The flags every tenant function is built with: eBPF v3 (JMP32), optimised, no debug info,
+    /// freestanding so the compiler's own stdint.h/stddef.h work without a libc for the target.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Flags = ["-target", "bpf", "-O2", "-mcpu=v3", "-ffreestanding", "-g0", "-c"];
 
     private const string Clang = "clang";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
