@@ -1,0 +1,10 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+[assembly: AssemblyTitle("WasmBox.Nano.Firmware")]
+[assembly: AssemblyDescription("WasmBox.Nano device application for Stm32 boards")]
+[assembly: AssemblyCompany("WasmBox.Nano")]
+[assembly: AssemblyProduct("WasmBox.Nano")]
+[assembly: AssemblyCopyright("Copyright (c) WasmBox.Nano contributors")]
+[assembly: AssemblyVersion("0.1.0.0")]
+[assembly: AssemblyFileVersion("0.1.0.0")]

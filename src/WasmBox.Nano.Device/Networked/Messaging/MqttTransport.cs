@@ -1,0 +1,244 @@
+using System;
+using System.Collections;
+using System.Security.Cryptography.X509Certificates;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using WasmBox.Nano.Device.Provisioning;
+using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Policy;
+
+namespace WasmBox.Nano.Device.Networked.Messaging
+{
+    /// <summary>
+    /// The runtime's <see cref="IMessageTransport"/> over nanoFramework.M2Mqtt's <see cref="MqttClient"/>.
+    /// Subscriptions are kept here and replayed on every (re)connect, so the runtime may subscribe before the
+    /// broker is reachable; each message goes to every handler whose filter matches its topic. The broker
+    /// publishes the Last Will (retained) when the board drops off without saying goodbye.
+    /// </summary>
+    public sealed class MqttTransport : IMessageTransport
+    {
+        private const ushort KeepAliveSeconds = 60;
+
+        private readonly object _sync = new object();
+        private readonly DeviceProvisioning _settings;
+        private readonly ILogSink _log;
+        private readonly ArrayList _subscriptions = new ArrayList();
+        private MqttClient _client;
+
+        public MqttTransport(DeviceProvisioning settings, ILogSink log)
+        {
+            _settings = settings;
+            _log = log;
+        }
+
+        public bool IsConnected
+        {
+            get
+            {
+                MqttClient client = _client;
+                return client != null && client.IsConnected;
+            }
+        }
+
+        /// <summary>
+        /// Connects (or reconnects) with a clean session and the retained Last Will <paramref name="willMessage"/>
+        /// on <paramref name="willTopic"/>, then subscribes every registered filter. False, logged, on failure.
+        /// </summary>
+        public bool Connect(string willTopic, string willMessage)
+        {
+            lock (_sync)
+            {
+                Drop();
+                try
+                {
+                    X509Certificate ca = _settings.BrokerCaCertificate == null ? null : new X509Certificate(_settings.BrokerCaCertificate);
+                    MqttClient client = new MqttClient(_settings.BrokerHost, _settings.BrokerPort, _settings.BrokerTls, ca, null,
+                        _settings.BrokerTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                    client.MqttMsgPublishReceived += OnPublishReceived;
+                    client.ConnectionClosed += OnConnectionClosed;
+                    MqttReasonCode code = client.Connect(_settings.DeviceId, _settings.BrokerUsername, _settings.BrokerPassword,
+                        true, MqttQoSLevel.AtLeastOnce, true, willTopic, willMessage, true, KeepAliveSeconds);
+                    if (code != MqttReasonCode.Success)
+                    {
+                        _log.Write("mqtt", "broker " + _settings.BrokerHost + ":" + _settings.BrokerPort + " refused the connection, code " + (int)code);
+                        client.Dispose();
+                        return false;
+                    }
+                    _client = client;
+                    for (int i = 0; i < _subscriptions.Count; i++)
+                    {
+                        Subscription s = (Subscription)_subscriptions[i];
+                        client.Subscribe(new string[] { s.Filter }, new MqttQoSLevel[] { QosLevel(s.Qos) });
+                    }
+                    _log.Write("mqtt", "connected to " + _settings.BrokerHost + ":" + _settings.BrokerPort + " as " + _settings.DeviceId);
+                    return true;
+                }
+                catch (Exception e)
+                {
+                    _log.Write("mqtt", "cannot connect to " + _settings.BrokerHost + ":" + _settings.BrokerPort + ": " + e.Message);
+                    return false;
+                }
+            }
+        }
+
+        public bool Publish(string topic, byte[] payload, int qos, bool retain)
+        {
+            MqttClient client = _client;
+            if (client == null || !client.IsConnected || payload == null || qos < 0 || qos > 1)
+            {
+                return false;
+            }
+            try
+            {
+                client.Publish(topic, payload, null, null, QosLevel(qos), retain);
+                return true;
+            }
+            catch (Exception e)
+            {
+                _log.Write("mqtt", "publish to " + topic + " failed: " + e.Message);
+                return false;
+            }
+        }
+
+        public void Subscribe(string topicFilter, int qos, IMessageHandler handler)
+        {
+            lock (_sync)
+            {
+                _subscriptions.Add(new Subscription(topicFilter, qos, handler));
+                if (IsConnected)
+                {
+                    TryBroker("subscribe to " + topicFilter, topicFilter, qos);
+                }
+            }
+        }
+
+        public void Unsubscribe(string topicFilter)
+        {
+            lock (_sync)
+            {
+                for (int i = _subscriptions.Count - 1; i >= 0; i--)
+                {
+                    if (((Subscription)_subscriptions[i]).Filter == topicFilter)
+                    {
+                        _subscriptions.RemoveAt(i);
+                    }
+                }
+                if (IsConnected)
+                {
+                    TryBroker("unsubscribe from " + topicFilter, topicFilter, -1);
+                }
+            }
+        }
+
+        /// <summary>Says goodbye (no Last Will) and closes the connection.</summary>
+        public void Disconnect()
+        {
+            lock (_sync)
+            {
+                MqttClient client = _client;
+                _client = null;
+                if (client == null)
+                {
+                    return;
+                }
+                try
+                {
+                    client.Disconnect();
+                }
+                catch (Exception e)
+                {
+                    _log.Write("mqtt", "disconnect failed: " + e.Message);
+                }
+                client.Dispose();
+            }
+        }
+
+        private void TryBroker(string what, string filter, int qos)
+        {
+            try
+            {
+                if (qos < 0)
+                {
+                    _client.Unsubscribe(new string[] { filter });
+                }
+                else
+                {
+                    _client.Subscribe(new string[] { filter }, new MqttQoSLevel[] { QosLevel(qos) });
+                }
+            }
+            catch (Exception e)
+            {
+                _log.Write("mqtt", what + " failed: " + e.Message);
+            }
+        }
+
+        private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+        {
+            Subscription[] matching;
+            lock (_sync)
+            {
+                int n = 0;
+                Subscription[] all = new Subscription[_subscriptions.Count];
+                for (int i = 0; i < all.Length; i++)
+                {
+                    Subscription s = (Subscription)_subscriptions[i];
+                    if (TopicFilter.Matches(s.Filter, e.Topic))
+                    {
+                        all[n++] = s;
+                    }
+                }
+                matching = new Subscription[n];
+                Array.Copy(all, matching, n);
+            }
+            // Handlers run outside the lock: they may publish or subscribe in turn.
+            for (int i = 0; i < matching.Length; i++)
+            {
+                matching[i].Handler.OnMessage(e.Topic, e.Message);
+            }
+        }
+
+        private void OnConnectionClosed(object sender, EventArgs e)
+        {
+            _log.Write("mqtt", "connection to " + _settings.BrokerHost + " closed");
+        }
+
+        private void Drop()
+        {
+            MqttClient old = _client;
+            _client = null;
+            if (old != null)
+            {
+                try
+                {
+                    old.Close();
+                }
+                catch (Exception e)
+                {
+                    _log.Write("mqtt", "closing the old connection failed: " + e.Message);
+                }
+                old.Dispose();
+            }
+        }
+
+        private static MqttQoSLevel QosLevel(int qos)
+        {
+            return qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
+        }
+
+        private sealed class Subscription
+        {
+            public Subscription(string filter, int qos, IMessageHandler handler)
+            {
+                Filter = filter;
+                Qos = qos;
+                Handler = handler;
+            }
+
+            public string Filter { get; private set; }
+
+            public int Qos { get; private set; }
+
+            public IMessageHandler Handler { get; private set; }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+// Mirrors nanoFramework.System.IO.FileSystem 1.1.93 (System.IO.FileSystem), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+// Checked against nanoframework/System.IO.FileSystem tag v1.1.93.
+
+namespace System.IO
+{
+    public static class Directory
+    {
+        public static DirectoryInfo CreateDirectory(string path) { throw null; }
+
+        public static bool Exists(string path) { throw null; }
+
+        public static string[] GetFiles(string path) { throw null; }
+    }
+}

@@ -1,0 +1,13 @@
+// Mirrors nanoFramework.System.Net 1.11.60 (System.Net), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+// Checked against nanoframework/System.Net tag v1.11.54, the newest tag available here.
+
+namespace System.Net
+{
+    public class IPAddress
+    {
+        public static readonly IPAddress Any;
+
+        internal IPAddress() { throw null; }
+    }
+}

@@ -1,0 +1,13 @@
+// Mirrors nanoFramework.System.Net 1.11.60 (System.Net), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+// Checked against nanoframework/System.Net tag v1.11.54, the newest tag available here.
+
+namespace System.Net.Sockets
+{
+    public enum SelectMode
+    {
+        SelectRead = 0,
+        SelectWrite = 1,
+        SelectError = 2,
+    }
+}

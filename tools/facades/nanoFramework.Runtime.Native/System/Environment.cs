@@ -1,0 +1,11 @@
+// Mirrors nanoFramework.Runtime.Native 1.7.11 (nanoFramework.Runtime.Native), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+// Checked against nanoframework/nanoFramework.Runtime.Native tag v1.7.11.
+
+namespace System
+{
+    public static class Environment
+    {
+        public static long TickCount64 { get { throw null; } }
+    }
+}
