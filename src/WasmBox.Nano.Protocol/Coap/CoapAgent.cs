@@ -1,0 +1,41 @@
+using WasmBox.Nano.Coap;
+
+namespace WasmBox.Nano.Protocol.Coap
+{
+    /// <summary>
+    /// The device side of the deployment protocol over CoAP (README.md): registers on a
+    /// <see cref="CoapServer"/> POST deploy (the signed bundle, Block1 for anything over one
+    /// datagram, Content-Format COSE_Sign1 or none), POST remove and rollback (signed commands),
+    /// POST invoke?tenant=T&amp;slot=N, and GET state; the server itself serves /.well-known/core.
+    /// Bodies over the limits are refused with 4.13 before they are buffered.
+    /// </summary>
+    public static class CoapAgent
+    {
+        /// <summary>Registers the resources. The server's MaxRequestBody must be at least the service's MaxBundleBytes.</summary>
+        public static void Register(CoapServer server, DeviceService service)
+        {
+            if (server == null || service == null)
+            {
+                throw new System.ArgumentNullException(server == null ? "server" : "service");
+            }
+            server.Register("deploy", new UpdateResource(service, UpdateOperation.Deploy), CoapMethods.Post, service.MaxBundleBytes)
+                .Describe("wbx.deploy", null, CoapContentFormat.CoseSign1);
+            server.Register("remove", new UpdateResource(service, UpdateOperation.Remove), CoapMethods.Post, service.MaxCommandBytes)
+                .Describe("wbx.remove", null, CoapContentFormat.OctetStream);
+            server.Register("rollback", new UpdateResource(service, UpdateOperation.Rollback), CoapMethods.Post, service.MaxCommandBytes)
+                .Describe("wbx.rollback", null, CoapContentFormat.OctetStream);
+            server.Register("invoke", new InvokeResource(service), CoapMethods.Post, service.MaxInvokeBytes)
+                .Describe("wbx.invoke", null, CoapContentFormat.Json);
+            server.Register("state", new StateResource(service), CoapMethods.Get)
+                .Describe("wbx.state", "core.s", CoapContentFormat.Json);
+        }
+
+        /// <summary>Writes a JSON document as the response, with its code.</summary>
+        internal static void Answer(CoapResponse response, byte code, byte[] json)
+        {
+            response.Code = code;
+            response.ContentFormat = CoapContentFormat.Json;
+            response.Write(json, 0, json.Length);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using WasmBox.Nano.Coap;
+using WasmBox.Nano.Protocol.Json;
+
+namespace WasmBox.Nano.Protocol.Coap
+{
+    /// <summary>POST invoke?tenant=T&amp;slot=N: runs the function once with the body as payload; JSON result.</summary>
+    internal sealed class InvokeResource : ICoapResource
+    {
+        private readonly DeviceService _service;
+
+        public InvokeResource(DeviceService service)
+        {
+            _service = service;
+        }
+
+        public void Handle(CoapRequest request, CoapResponse response)
+        {
+            string tenant = request.GetQueryValue("tenant");
+            int slot = DeviceTopics.ParseSlot(request.GetQueryValue("slot"), 0);
+            if (tenant == null || tenant.Length == 0 || slot < 0)
+            {
+                CoapAgent.Answer(response, CoapCode.BadRequest,
+                    ProtocolJson.Error("bad-query", "invoke needs ?tenant=NAME&slot=N"));
+                return;
+            }
+            InvokeResult r = _service.Invoke(tenant, slot, request.CopyBody(), request.BodyLength);
+            byte code = r.Ok ? CoapCode.Changed : r.Refusal == InvokeRefusal.NoSuchFunction ? CoapCode.NotFound
+                : r.Refusal == InvokeRefusal.TooLarge ? CoapCode.RequestEntityTooLarge : CoapCode.ServiceUnavailable;
+            CoapAgent.Answer(response, code, ProtocolJson.InvokeResult(r));
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections;
+using WasmBox.Nano.Runtime;
+using WasmBox.Nano.Update;
+
+namespace WasmBox.Nano.Protocol
+{
+    /// <summary>What a transport asked the device to change: a bundle or a signed command.</summary>
+    public enum UpdateOperation
+    {
+        Deploy = 0,
+        Remove = 1,
+        Rollback = 2,
+    }
+
+    /// <summary>Hears about every update operation, from any transport (to republish state, raise events).</summary>
+    public interface IUpdateListener
+    {
+        void OnUpdate(UpdateOperation operation, UpdateResult result);
+    }
+
+    /// <summary>
+    /// The device's deployment protocol independent of transport: deploy, signed remove/rollback,
+    /// invoke and attestation, one at a time (MQTT and CoAP handlers run on different threads and
+    /// the update manager changes storage and the runtime). MQTT and CoAP agents are thin adapters over it.
+    /// </summary>
+    public sealed class DeviceService
+    {
+        /// <summary>Largest invocation payload; a tenant's payloadBytes limit may cut it further.</summary>
+        public const int DefaultMaxInvokeBytes = 1024;
+
+        private readonly object _sync = new object();
+        private readonly ArrayList _listeners = new ArrayList();
+        private readonly UpdateManager _updates;
+        private readonly FunctionInvoker _invoker;
+        private readonly Attestor _attestor;
+
+        /// <param name="attestor">Answers attestation challenges; null when the device has no key.</param>
+        public DeviceService(string deviceId, string runtimeVersion, WasmBoxRuntime runtime, UpdateManager updates, Attestor attestor)
+        {
+            if (runtime == null || updates == null)
+            {
+                throw new System.ArgumentNullException(runtime == null ? "runtime" : "updates");
+            }
+            Topics = new DeviceTopics(deviceId);
+            RuntimeVersion = runtimeVersion;
+            Runtime = runtime;
+            _updates = updates;
+            _attestor = attestor;
+            _invoker = new FunctionInvoker(runtime, DefaultMaxInvokeBytes);
+            MaxInvokeBytes = DefaultMaxInvokeBytes;
+        }
+
+        public string DeviceId { get { return Topics.DeviceId; } }
+
+        public DeviceTopics Topics { get; private set; }
+
+        public string RuntimeVersion { get; private set; }
+
+        public WasmBoxRuntime Runtime { get; private set; }
+
+        public int MaxBundleBytes { get { return _updates.MaxBundleBytes; } }
+
+        /// <summary>Largest signed remove/rollback command.</summary>
+        public int MaxCommandBytes { get { return _updates.MaxCommandBytes; } }
+
+        public int MaxInvokeBytes { get; private set; }
+
+        public void AddListener(IUpdateListener listener)
+        {
+            lock (_listeners)
+            {
+                _listeners.Add(listener);
+            }
+        }
+
+        public void RemoveListener(IUpdateListener listener)
+        {
+            lock (_listeners)
+            {
+                _listeners.Remove(listener);
+            }
+        }
+
+        /// <summary>The installed functions, a snapshot.</summary>
+        public InstalledFunction[] Installed
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _updates.Installed;
+                }
+            }
+        }
+
+        /// <summary>Installs or updates from a signed bundle (the update manager checks its size first).</summary>
+        public UpdateResult Deploy(byte[] buffer, int offset, int count)
+        {
+            UpdateResult result;
+            lock (_sync)
+            {
+                result = _updates.Deploy(buffer, offset, count);
+            }
+            Notify(UpdateOperation.Deploy, result);
+            return result;
+        }
+
+        /// <summary>Executes a signed remove or rollback command; <paramref name="operation"/> is the channel it came on.</summary>
+        public UpdateResult Execute(UpdateOperation operation, byte[] buffer, int offset, int count)
+        {
+            UpdateResult result;
+            lock (_sync)
+            {
+                result = _updates.Execute(buffer, offset, count);
+            }
+            Notify(operation, result);
+            return result;
+        }
+
+        /// <summary>Runs the function at tenant/slot once with the payload (see <see cref="FunctionInvoker"/>).</summary>
+        public InvokeResult Invoke(string tenant, int slot, byte[] payload, int length)
+        {
+            lock (_sync)
+            {
+                if (length > MaxInvokeBytes)
+                {
+                    InvokeResult tooLarge = new InvokeResult();
+                    tooLarge.Tenant = tenant;
+                    tooLarge.Slot = slot;
+                    tooLarge.Refusal = InvokeRefusal.TooLarge;
+                    return tooLarge;
+                }
+                InstalledFunction function = Find(_updates.Installed, tenant, slot);
+                if (function == null)
+                {
+                    InvokeResult missing = new InvokeResult();
+                    missing.Tenant = tenant;
+                    missing.Slot = slot;
+                    missing.Refusal = InvokeRefusal.NoSuchFunction;
+                    return missing;
+                }
+                return _invoker.Invoke(function, payload, length);
+            }
+        }
+
+        /// <summary>
+        /// The signed attestation report for the challenge; null, with the reason, when the device
+        /// has no key or the nonce is not 8 to 64 bytes.
+        /// </summary>
+        public byte[] Attest(byte[] nonce, out string problem)
+        {
+            if (_attestor == null)
+            {
+                problem = "the device has no attestation key";
+                return null;
+            }
+            problem = AttestationReport.CheckNonce(nonce);
+            if (problem != null)
+            {
+                return null;
+            }
+            lock (_sync)
+            {
+                return _attestor.Report(nonce);
+            }
+        }
+
+        public static InstalledFunction Find(InstalledFunction[] installed, string tenant, int slot)
+        {
+            for (int i = 0; i < installed.Length; i++)
+            {
+                if (installed[i].Slot == slot && installed[i].Tenant == tenant)
+                {
+                    return installed[i];
+                }
+            }
+            return null;
+        }
+
+        private void Notify(UpdateOperation operation, UpdateResult result)
+        {
+            object[] listeners;
+            lock (_listeners)
+            {
+                listeners = _listeners.ToArray();
+            }
+            for (int i = 0; i < listeners.Length; i++)
+            {
+                ((IUpdateListener)listeners[i]).OnUpdate(operation, result);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using WasmBox.Nano.Runtime;
+using WasmBox.Nano.Runtime.Containers;
+using WasmBox.Nano.Runtime.Hooks;
+using WasmBox.Nano.Update;
+using RuntimeCoapResponse = WasmBox.Nano.Runtime.Containers.CoapResponse;
+
+namespace WasmBox.Nano.Protocol
+{
+    /// <summary>
+    /// Runs an installed function once, now, with a payload from a remote caller: through its CoAP
+    /// hook when it has one (the function's CoAP response becomes the output), else through its
+    /// MQTT hook, as if a message had arrived on the hook's filter. The run is the runtime's own
+    /// (budgets, rate limit, monitor), never a side door. Not thread-safe: <see cref="DeviceService"/> serialises calls.
+    /// </summary>
+    public sealed class FunctionInvoker
+    {
+        private readonly WasmBoxRuntime _runtime;
+        private readonly RuntimeCoapResponse _coap;
+
+        public FunctionInvoker(WasmBoxRuntime runtime, int maxOutputBytes)
+        {
+            _runtime = runtime;
+            _coap = new RuntimeCoapResponse(maxOutputBytes);
+        }
+
+        public InvokeResult Invoke(InstalledFunction function, byte[] payload, int length)
+        {
+            InvokeResult r = new InvokeResult();
+            r.Tenant = function.Tenant;
+            r.Slot = function.Slot;
+            r.Name = function.Name;
+            Container c = function.Container;
+            if (c.State != ContainerState.Running)
+            {
+                r.Refusal = InvokeRefusal.NotRunning;
+                return r;
+            }
+            HookBinding hook = FindHook(c, HookKind.Coap);
+            if (hook == null)
+            {
+                hook = FindHook(c, HookKind.Mqtt);
+            }
+            if (hook == null)
+            {
+                r.Refusal = InvokeRefusal.NoInvocableHook;
+                return r;
+            }
+            long runsBefore = c.Counters.Runs;
+            bool answered = false;
+            if (hook.Kind == HookKind.Coap)
+            {
+                answered = _runtime.HandleCoap(hook.Filter, payload, length, _coap);
+            }
+            else
+            {
+                _runtime.Dispatch(HookKind.Mqtt, 0, hook.Filter, payload, length);
+            }
+            if (c.Counters.Runs == runsBefore)
+            {
+                r.Refusal = c.State == ContainerState.Running ? InvokeRefusal.NotRun : InvokeRefusal.NotRunning;
+                return r;
+            }
+            r.Ok = true;
+            r.Status = c.LastStatus;
+            r.Result = c.LastResult;
+            if (answered)
+            {
+                r.CoapCode = _coap.Code;
+                r.Output = _coap.Payload;
+                r.OutputLength = _coap.PayloadLength;
+            }
+            return r;
+        }
+
+        private static HookBinding FindHook(Container c, HookKind kind)
+        {
+            HookBinding[] hooks = c.Manifest.Hooks;
+            for (int i = 0; i < hooks.Length; i++)
+            {
+                if (hooks[i].Kind == kind)
+                {
+                    return hooks[i];
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using WasmBox.Nano.Vm;
+
+namespace WasmBox.Nano.Protocol
+{
+    /// <summary>Why an invocation did not run the function.</summary>
+    public enum InvokeRefusal
+    {
+        None = 0,
+        /// <summary>No function is installed at the tenant's slot.</summary>
+        NoSuchFunction = 1,
+        /// <summary>The function has neither a CoAP nor an MQTT hook to deliver the payload to.</summary>
+        NoInvocableHook = 2,
+        /// <summary>The function is stopped or quarantined.</summary>
+        NotRunning = 3,
+        /// <summary>The runtime declined the run (the tenant's runs per second).</summary>
+        NotRun = 4,
+        /// <summary>The payload is longer than an invocation may carry.</summary>
+        TooLarge = 5,
+    }
+
+    /// <summary>The outcome of one synchronous run of an installed function.</summary>
+    public sealed class InvokeResult
+    {
+        public bool Ok;
+        public InvokeRefusal Refusal;
+        public string Tenant;
+        public int Slot;
+        public string Name;
+        /// <summary>How the run ended (meaningful when <see cref="Ok"/>).</summary>
+        public VmStatus Status;
+        /// <summary>The program's r0.</summary>
+        public ulong Result;
+        /// <summary>The function's CoAP response (code 0 when it answered none).</summary>
+        public int CoapCode;
+        public byte[] Output;
+        public int OutputLength;
+
+        public static string RefusalName(InvokeRefusal refusal)
+        {
+            switch (refusal)
+            {
+                case InvokeRefusal.None: return "none";
+                case InvokeRefusal.NoSuchFunction: return "no-such-function";
+                case InvokeRefusal.NoInvocableHook: return "no-invocable-hook";
+                case InvokeRefusal.NotRunning: return "not-running";
+                case InvokeRefusal.NotRun: return "not-run";
+                case InvokeRefusal.TooLarge: return "too-large";
+                default: return "unknown";
+            }
+        }
+    }
+}

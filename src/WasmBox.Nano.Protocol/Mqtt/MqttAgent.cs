@@ -1,0 +1,160 @@
+using System.Threading;
+using WasmBox.Nano.Protocol.Json;
+using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Monitoring;
+using WasmBox.Nano.Update;
+
+namespace WasmBox.Nano.Protocol.Mqtt
+{
+    /// <summary>
+    /// The device side of the MQTT deployment protocol (README.md) over the board's message
+    /// transport: bundles on deploy, signed commands on remove/rollback, invocations, attestation
+    /// challenges; answers on deploy/result, invoke/.../result and attest/report; runtime events and
+    /// update outcomes on events; the monitor's counters on telemetry; a retained state. The Last
+    /// Will ("offline", retained) is set where the transport connects, with <see cref="ProtocolJson.Offline"/>.
+    /// </summary>
+    public sealed class MqttAgent : IMessageHandler, IRuntimeEvents, IUpdateListener
+    {
+        private const int CommandQos = 1;
+
+        private readonly DeviceService _service;
+        private readonly IMessageTransport _transport;
+        private readonly DeviceTopics _topics;
+        private Timer _telemetryTimer;
+        private bool _started;
+
+        public MqttAgent(DeviceService service, IMessageTransport transport)
+        {
+            if (service == null || transport == null)
+            {
+                throw new System.ArgumentNullException(service == null ? "service" : "transport");
+            }
+            _service = service;
+            _transport = transport;
+            _topics = service.Topics;
+        }
+
+        /// <summary>
+        /// Subscribes to the device's command topics, then publishes the retained "online" state.
+        /// The transport sends both in order, so whoever sees "online" can deploy at once.
+        /// <paramref name="telemetryPeriodMs"/> 0 publishes telemetry only on <see cref="PublishTelemetry"/>.
+        /// </summary>
+        public void Start(int telemetryPeriodMs)
+        {
+            if (_started)
+            {
+                return;
+            }
+            _started = true;
+            _transport.Subscribe(_topics.Deploy, CommandQos, this);
+            _transport.Subscribe(_topics.Remove, CommandQos, this);
+            _transport.Subscribe(_topics.Rollback, CommandQos, this);
+            _transport.Subscribe(_topics.InvokeFilter, CommandQos, this);
+            _transport.Subscribe(_topics.AttestRequest, CommandQos, this);
+            _service.Runtime.Monitor.AddListener(this);
+            _service.AddListener(this);
+            PublishState();
+            if (telemetryPeriodMs > 0)
+            {
+                _telemetryTimer = new Timer(OnTelemetryTimer, null, telemetryPeriodMs, telemetryPeriodMs);
+            }
+        }
+
+        /// <summary>A clean shutdown: "offline" retained (no Last Will follows a DISCONNECT), subscriptions dropped.</summary>
+        public void Stop()
+        {
+            if (!_started)
+            {
+                return;
+            }
+            _started = false;
+            Timer timer = _telemetryTimer;
+            _telemetryTimer = null;
+            if (timer != null)
+            {
+                timer.Dispose();
+            }
+            _service.RemoveListener(this);
+            _service.Runtime.Monitor.RemoveListener(this);
+            _transport.Unsubscribe(_topics.Deploy);
+            _transport.Unsubscribe(_topics.Remove);
+            _transport.Unsubscribe(_topics.Rollback);
+            _transport.Unsubscribe(_topics.InvokeFilter);
+            _transport.Unsubscribe(_topics.AttestRequest);
+            _transport.Publish(_topics.State, ProtocolJson.Offline(_service.DeviceId), 1, true);
+        }
+
+        /// <summary>Publishes the retained "online" state with the installed functions.</summary>
+        public bool PublishState()
+        {
+            byte[] json = ProtocolJson.Online(_service.DeviceId, _service.RuntimeVersion, NowMs(), _service.Installed);
+            return _transport.Publish(_topics.State, json, 1, true);
+        }
+
+        public bool PublishTelemetry()
+        {
+            byte[] json = ProtocolJson.Telemetry(_service.DeviceId, NowMs(), _service.Runtime.Monitor.TotalEvents, _service.Installed);
+            return _transport.Publish(_topics.Telemetry, json, 0, false);
+        }
+
+        public void OnMessage(string topic, byte[] payload)
+        {
+            int length = payload == null ? 0 : payload.Length;
+            if (topic == _topics.Deploy)
+            {
+                UpdateResult r = _service.Deploy(payload, 0, length);
+                _transport.Publish(_topics.Result, ProtocolJson.UpdateResult(UpdateOperation.Deploy, length, r), 1, false);
+            }
+            else if (topic == _topics.Remove || topic == _topics.Rollback)
+            {
+                UpdateOperation operation = topic == _topics.Remove ? UpdateOperation.Remove : UpdateOperation.Rollback;
+                UpdateResult r = _service.Execute(operation, payload, 0, length);
+                _transport.Publish(_topics.Result, ProtocolJson.UpdateResult(operation, length, r), 1, false);
+            }
+            else if (topic == _topics.AttestRequest)
+            {
+                string problem;
+                byte[] report = _service.Attest(payload, out problem);
+                _transport.Publish(_topics.AttestReport, report != null ? report : ProtocolJson.Error("attestation-refused", problem), 1, false);
+            }
+            else
+            {
+                string tenant;
+                int slot;
+                if (_topics.TryParseInvoke(topic, out tenant, out slot))
+                {
+                    InvokeResult r = _service.Invoke(tenant, slot, payload, length);
+                    _transport.Publish(_topics.InvokeResult(tenant, slot), ProtocolJson.InvokeResult(r), 1, false);
+                }
+            }
+        }
+
+        /// <summary>Runtime events go out as they happen. Called on any thread, a container's included: no locks taken here.</summary>
+        public void OnRuntimeEvent(RuntimeEvent e)
+        {
+            _transport.Publish(_topics.Events, ProtocolJson.Event(_service.DeviceId, e), 1, false);
+        }
+
+        public void OnUpdate(UpdateOperation operation, UpdateResult result)
+        {
+            _transport.Publish(_topics.Events, ProtocolJson.UpdateEvent(_service.DeviceId, NowMs(), operation, result), 1, false);
+            if (result.Ok)
+            {
+                PublishState();
+            }
+        }
+
+        private void OnTelemetryTimer(object state)
+        {
+            if (_transport.IsConnected)
+            {
+                PublishTelemetry();
+            }
+        }
+
+        private long NowMs()
+        {
+            return _service.Runtime.Services.Clock.NowMs;
+        }
+    }
+}

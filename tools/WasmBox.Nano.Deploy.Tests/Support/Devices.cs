@@ -1,0 +1,28 @@
+using WasmBox.Nano.Deploy.Device;
+
+namespace WasmBox.Nano.Deploy.Tests.Support;
+
+/// <summary>Starts simulated devices of the test tenants on a test broker.</summary>
+internal static class Devices
+{
+    /// <summary>Generous: the machine running the tests may be busy.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private static int _next;
+
+    public static string NewId(string stem) => stem + "-" + Interlocked.Increment(ref _next) + "-" + Environment.ProcessId;
+
+    public static Task<SimulatedDevice> StartAsync(BrokerAddress broker, string id, byte[]? deviceKey = null, int? coapPort = null,
+        TimeSpan? telemetry = null, string? storage = null) =>
+        SimulatedDevice.StartAsync(new SimulatedDeviceOptions
+        {
+            DeviceId = id,
+            Broker = broker,
+            PolicyText = TestTenants.Policy,
+            Keyring = TestTenants.Keyring,
+            DeviceKey = deviceKey,
+            CoapPort = coapPort,
+            StorageDirectory = storage,
+            TelemetryPeriod = telemetry ?? TimeSpan.Zero,
+        });
+}

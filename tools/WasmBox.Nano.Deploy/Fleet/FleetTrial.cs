@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Deploy.Client;
+using WasmBox.Nano.Deploy.Device;
+
+namespace WasmBox.Nano.Deploy.Fleet;
+
+/// <summary>What a fleet trial starts and deploys.</summary>
+public sealed record FleetTrialOptions
+{
+    public required int Devices { get; init; }
+
+    public required BrokerAddress Broker { get; init; }
+
+    public required byte[] Bundle { get; init; }
+
+    public required string PolicyText { get; init; }
+
+    public required ITenantKeyring Keyring { get; init; }
+
+    public string Profile { get; init; } = "esp32-devkitc";
+
+    /// <summary>Device ids are this prefix and a number.</summary>
+    public string IdPrefix { get; init; } = "fleet-";
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>The figure a fleet trial measures.</summary>
+public sealed record FleetReport(int Devices, int Installed, int Refused, int TimedOut, int ConfirmedOnDevice,
+    TimeSpan StartUp, TimeSpan AllReported, IReadOnlyList<DeployOutcome> Outcomes)
+{
+    /// <summary>Every device answered "installed"/"updated" and holds the function.</summary>
+    public bool NoneLost => Installed == Devices && ConfirmedOnDevice == Devices;
+
+    public override string ToString() =>
+        Devices + " devices: " + Installed + " installed, " + Refused + " refused, " + TimedOut + " timed out, "
+        + ConfirmedOnDevice + " confirmed on the device; start-up " + Millis(StartUp) + ", all reported after "
+        + Millis(AllReported) + " from the start of the deploy";
+
+    private static string Millis(TimeSpan t) => t.TotalMilliseconds.ToString("0") + " ms";
+}
+
+/// <summary>
+/// Starts N simulated devices (unthreaded, no telemetry) on one broker, deploys one bundle to
+/// all of them through <see cref="DeviceClient"/> exactly as `wbx deploy` does, and measures the
+/// time until every device reported; then checks on each device that the function is installed.
+/// </summary>
+public static class FleetTrial
+{
+    public static async Task<FleetReport> RunAsync(FleetTrialOptions options, Action<string>? log = null,
+        CancellationToken cancellationToken = default)
+    {
+        log ??= _ => { };
+        var startUp = Stopwatch.StartNew();
+        await using Fleet fleet = await Fleet.StartAsync(options.Devices, i => new SimulatedDeviceOptions
+        {
+            DeviceId = options.IdPrefix + i.ToString("D4"),
+            Broker = options.Broker,
+            PolicyText = options.PolicyText,
+            Keyring = options.Keyring,
+            Profile = options.Profile,
+            Threaded = false,
+            TelemetryPeriod = TimeSpan.Zero,
+        }, cancellationToken: cancellationToken);
+        startUp.Stop();
+        log(options.Devices + " devices online after " + startUp.ElapsedMilliseconds + " ms; deploying");
+
+        await using DeviceClient client = await DeviceClient.ConnectAsync(options.Broker, cancellationToken);
+        int reported = 0;
+        IReadOnlyList<DeployOutcome> outcomes = await client.DeployAsync(options.Bundle, fleet.DeviceIds, options.Timeout, outcome =>
+        {
+            int n = Interlocked.Increment(ref reported);
+            if (n % 10 == 0 || n == options.Devices)
+                log(n + "/" + options.Devices + " reported");
+        }, cancellationToken);
+
+        int confirmed = fleet.Devices.Count(d => HoldsBundle(d, outcomes.First(o => o.DeviceId == d.DeviceId)));
+        return new FleetReport(
+            options.Devices,
+            outcomes.Count(o => o.Ok),
+            outcomes.Count(o => o.Reply is { Ok: false }),
+            outcomes.Count(o => o.TimedOut),
+            confirmed,
+            startUp.Elapsed,
+            outcomes.Where(o => !o.TimedOut).Select(o => o.Elapsed).DefaultIfEmpty().Max(),
+            outcomes);
+    }
+
+    /// <summary>The device's update manager holds the function its reply named.</summary>
+    private static bool HoldsBundle(SimulatedDevice device, DeployOutcome outcome) =>
+        outcome.Reply is { Ok: true } reply
+        && device.Updates.Installed.Any(f => f.Tenant == reply.Tenant && f.Slot == reply.Slot && f.Sequence == reply.Sequence);
+}
