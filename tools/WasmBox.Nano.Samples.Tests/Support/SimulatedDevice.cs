@@ -1,0 +1,82 @@
+using WasmBox.Nano.Host.Profiles;
+using WasmBox.Nano.Host.Simulation;
+using WasmBox.Nano.Runtime;
+using WasmBox.Nano.Runtime.Monitoring;
+using WasmBox.Nano.Runtime.Policy;
+
+namespace WasmBox.Nano.Samples.Tests.Support;
+
+/// <summary>
+/// An ESP32-DevKitC simulated board on a stepped clock, its sensors reading scripted values,
+/// and a runtime provisioned with tools/samples/policy.demo.json. No threads: every event
+/// runs on the test's thread. Records runtime events, log lines and MQTT publications.
+/// </summary>
+public sealed class SimulatedDevice : IDisposable, IRuntimeEvents
+{
+    public const string ProfileId = "esp32-devkitc";
+
+    private readonly List<RuntimeEvent> _events = [];
+
+    public SimulatedDevice(IReadOnlyDictionary<string, int[]>? sensorValues = null, long[]? runTimesMs = null)
+    {
+        HardwareProfile profile = HardwareProfiles.Load(ProfileId).Profile
+            ?? throw new InvalidOperationException("profile " + ProfileId + " does not load");
+        if (sensorValues is not null)
+        {
+            profile = profile with
+            {
+                Sensors = profile.Sensors.Select(s => sensorValues.TryGetValue(s.Name, out int[]? values)
+                    ? s with { Signal = new ScriptedSignal(runTimesMs ?? [], values) }
+                    : s).ToArray(),
+            };
+        }
+        Board = new SimulatedBoard(profile, new SimulatedBoardOptions { Clock = Clock });
+        Board.Broker!.MessagePublished += (topic, payload) => Published.Add((topic, payload));
+        Runtime = new WasmBoxRuntime(Board, Board.Messages, null);
+        Runtime.Monitor.AddListener(this);
+        PolicyParseResult policy = PolicyParser.Parse(File.ReadAllText(SamplePaths.Policy));
+        if (!policy.Ok)
+        {
+            throw new InvalidOperationException("policy.demo.json: " + policy.Field + ": " + policy.Reason);
+        }
+        string? refusal = Runtime.Provision(policy.Tenants);
+        if (refusal is not null)
+        {
+            throw new InvalidOperationException("policy.demo.json does not provision: " + refusal);
+        }
+    }
+
+    public SteppedClock Clock { get; } = new();
+
+    public SimulatedBoard Board { get; }
+
+    public WasmBoxRuntime Runtime { get; }
+
+    /// <summary>Every MQTT publication on the board's broker, in order.</summary>
+    public List<(string Topic, byte[] Payload)> Published { get; } = [];
+
+    public IReadOnlyList<RuntimeEvent> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public void OnRuntimeEvent(RuntimeEvent e)
+    {
+        lock (_events)
+        {
+            _events.Add(e);
+        }
+    }
+
+    public void Dispose()
+    {
+        Runtime.Shutdown();
+        Board.Dispose();
+    }
+}
