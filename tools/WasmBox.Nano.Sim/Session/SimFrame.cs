@@ -1,0 +1,6 @@
+using WasmBox.Nano.Sim.Scripting;
+
+namespace WasmBox.Nano.Sim.Session;
+
+/// <summary>What changed since the previous frame: the snapshot, new events and the inputs applied.</summary>
+public sealed record SimFrame(SimSnapshot Snapshot, IReadOnlyList<EventRow> NewEvents, IReadOnlyList<ScriptedInput> Applied, bool Final);

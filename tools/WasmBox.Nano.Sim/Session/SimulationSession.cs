@@ -1,0 +1,138 @@
+using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Host.Messaging;
+using WasmBox.Nano.Host.Simulation;
+using WasmBox.Nano.Runtime;
+using WasmBox.Nano.Runtime.Containers;
+using WasmBox.Nano.Runtime.Policy;
+using WasmBox.Nano.Update;
+
+namespace WasmBox.Nano.Sim.Session;
+
+/// <summary>
+/// A simulated board from a hardware profile with the runtime on it: tenants provisioned from
+/// the owner's policy, bundles verified with the tenants' keys and installed through
+/// <see cref="BundleInstaller"/>, and the outside world's side of the board (buttons, a
+/// "cloud" client on the board's loopback broker). Started either threaded (real time, one
+/// thread per container) or synchronous (every event runs on the caller's thread).
+/// </summary>
+public sealed class SimulationSession : IDisposable
+{
+    public const string CloudClientId = "sim-cloud";
+    public const int TickMs = 10;
+
+    private readonly ITenantKeyring _keyring;
+    private readonly List<BundleInstallResult> _installs = [];
+
+    private SimulationSession(SimulatedBoard board, WasmBoxRuntime runtime, ITenantKeyring keyring)
+    {
+        Board = board;
+        Runtime = runtime;
+        _keyring = keyring;
+        Events = new RuntimeEventFeed();
+        runtime.Monitor.AddListener(Events);
+        Cloud = board.Broker?.Connect(CloudClientId);
+    }
+
+    /// <summary>Builds the board and provisions the policy; throws <see cref="SimSetupException"/> with the reason.</summary>
+    public static SimulationSession Create(SimulationOptions options)
+    {
+        if (!SimulatedBoard.TryCreate(options.Profile, new SimulatedBoardOptions { Clock = options.Clock },
+                out SimulatedBoard? board, out var errors))
+        {
+            throw new SimSetupException("profile " + options.Profile + ": " + string.Join("; ", errors));
+        }
+        try
+        {
+            PolicyParseResult policy = PolicyParser.Parse(options.PolicyText);
+            if (!policy.Ok)
+            {
+                throw new SimSetupException(options.PolicySource + ": " + policy.Field + ": " + policy.Reason);
+            }
+            var runtime = new WasmBoxRuntime(board, board.Messages, options.Monitor);
+            string? refusal = runtime.Provision(policy.Tenants);
+            if (refusal is not null)
+            {
+                throw new SimSetupException(options.PolicySource + ": " + refusal);
+            }
+            return new SimulationSession(board, runtime, options.Keyring);
+        }
+        catch
+        {
+            board.Dispose();
+            throw;
+        }
+    }
+
+    public SimulatedBoard Board { get; }
+
+    public WasmBoxRuntime Runtime { get; }
+
+    public RuntimeEventFeed Events { get; }
+
+    /// <summary>The outside world's MQTT client on the board's broker; null when the profile has no network.</summary>
+    public LoopbackTransport? Cloud { get; }
+
+    public bool Started { get; private set; }
+
+    /// <summary>Every install attempt in order, refused ones included.</summary>
+    public IReadOnlyList<BundleInstallResult> Installs => _installs;
+
+    /// <summary>Verifies and installs one bundle; a refusal is returned, not thrown.</summary>
+    public BundleInstallResult Install(NamedBundle bundle)
+    {
+        BundleInstallResult result = BundleInstaller.Install(Runtime, bundle.Bytes, _keyring);
+        _installs.Add(result);
+        return result;
+    }
+
+    /// <summary>Installs every bundle; the first refusal is a <see cref="SimSetupException"/>.</summary>
+    public void InstallAll(IEnumerable<NamedBundle> bundles)
+    {
+        foreach (NamedBundle bundle in bundles)
+        {
+            BundleInstallResult result = Install(bundle);
+            if (!result.Ok)
+            {
+                throw new SimSetupException(bundle.Source + " refused (" + BundleRefusalText.Name(result.Refusal) + "): " + result.Reason);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts every installed container (each gets its install hook), then, when
+    /// <paramref name="threaded"/>, one thread per container and the timer thread; then boots.
+    /// </summary>
+    public void Start(bool threaded)
+    {
+        if (Started)
+        {
+            throw new InvalidOperationException("the session is already started");
+        }
+        Started = true;
+        foreach (Container c in Runtime.Containers)
+        {
+            if (c.State == ContainerState.Installed)
+            {
+                Runtime.Start(c);
+            }
+        }
+        if (threaded)
+        {
+            Runtime.StartThreads(TickMs);
+        }
+        Runtime.Boot();
+    }
+
+    /// <summary>Press and release a profile button: two edges on its pin.</summary>
+    public bool Click(string button) => Board.Gpio.ClickButton(button);
+
+    /// <summary>Publishes from the cloud side; false when the board has no network or the topic is invalid.</summary>
+    public bool Publish(string topic, byte[] payload) => Cloud is not null && Cloud.Publish(topic, payload, 0, false);
+
+    public void Dispose()
+    {
+        Runtime.Shutdown();
+        Runtime.Monitor.RemoveListener(Events);
+        Board.Dispose();
+    }
+}
