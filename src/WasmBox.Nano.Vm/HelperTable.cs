@@ -1,12 +1,24 @@
 namespace WasmBox.Nano.Vm
 {
-    /// <summary>Helper id to handler. Ids are 0..<see cref="MaxId"/>; lookup is one array index.</summary>
+    /// <summary>
+    /// Helper id to handler. Ids are 0..<see cref="MaxId"/>. Sparse, because every container
+    /// holds one: a byte per id says which slot holds the handler (0: none), and the slots hold
+    /// each distinct handler once. Lookup is two array reads; registration is setup-time only.
+    /// </summary>
     public sealed class HelperTable
     {
         public const int MaxId = 255;
 
-        private readonly IHelper[] _handlers = new IHelper[MaxId + 1];
+        /// <summary>Distinct handlers one table can hold (slot numbers are stored in a byte).</summary>
+        public const int MaxHandlers = 255;
 
+        private readonly byte[] _slotOfId = new byte[MaxId + 1];
+        private IHelper[] _slots = new IHelper[0];
+
+        /// <summary>Number of distinct handlers registered.</summary>
+        public int HandlerCount { get { return _slots.Length; } }
+
+        /// <summary>Maps <paramref name="id"/> to <paramref name="handler"/>; one handler may serve many ids.</summary>
         public void Register(int id, IHelper handler)
         {
             if (id < 0 || id > MaxId)
@@ -17,18 +29,44 @@ namespace WasmBox.Nano.Vm
             {
                 throw new System.ArgumentNullException("handler");
             }
-            _handlers[id] = handler;
+            _slotOfId[id] = (byte)(SlotOf(handler) + 1);
         }
 
         /// <summary>The handler for <paramref name="id"/>, or null.</summary>
         public IHelper Get(long id)
         {
-            return id < 0 || id > MaxId ? null : _handlers[(int)id];
+            if (id < 0 || id > MaxId)
+            {
+                return null;
+            }
+            int slot = _slotOfId[(int)id];
+            return slot == 0 ? null : _slots[slot - 1];
         }
 
         public bool Contains(long id)
         {
             return Get(id) != null;
+        }
+
+        private int SlotOf(IHelper handler)
+        {
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i] == handler)
+                {
+                    return i;
+                }
+            }
+            if (_slots.Length == MaxHandlers)
+            {
+                throw new System.InvalidOperationException("a helper table holds at most 255 distinct handlers");
+            }
+            // Grown by one: tables are filled once at install, and every slot costs device RAM.
+            IHelper[] grown = new IHelper[_slots.Length + 1];
+            System.Array.Copy(_slots, grown, _slots.Length);
+            grown[_slots.Length] = handler;
+            _slots = grown;
+            return _slots.Length - 1;
         }
     }
 
