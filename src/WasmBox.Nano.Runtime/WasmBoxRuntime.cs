@@ -195,8 +195,14 @@ namespace WasmBox.Nano.Runtime
                     return InstallResult.Refused(InstallError.BadManifest,
                         "entry point " + manifest.Entry + " is not an instruction of the program");
                 }
-                int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits);
+                int sensors = Services.Sensors == null ? 0 : Services.Sensors.Count;
+                int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits, tenant.Id, sensors, Monitor.Settings);
                 InstallResult refusal = InstallChecker.Check(tenant, manifest, verify.Program, ram, Services);
+                if (refusal == null)
+                {
+                    refusal = InstallChecker.CheckBoard(ram, ContainerRamBytes, _containers.Count, ReserveBytes,
+                        Services.Board.HeapBudgetBytes);
+                }
                 if (refusal != null)
                 {
                     return refusal;
@@ -216,6 +222,44 @@ namespace WasmBox.Nano.Runtime
                     }
                 }
                 return new InstallResult(c, InstallError.None, null, verify);
+            }
+        }
+
+        /// <summary>
+        /// The runtime's own reserve inside the board's heap budget: what its provisioned
+        /// tenants hold (<see cref="RamEstimate.OfTenant"/>). Its fixed core is part of the
+        /// hardware profile's runtimeReserveBytes, outside the budget.
+        /// </summary>
+        public int ReserveBytes
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    int bytes = 0;
+                    for (int i = 0; i < _tenants.Count; i++)
+                    {
+                        bytes += RamEstimate.OfTenant(((Tenant)_tenants[i]).Policy);
+                    }
+                    return bytes;
+                }
+            }
+        }
+
+        /// <summary>The estimates of every installed container (what the board budget check adds up).</summary>
+        public int ContainerRamBytes
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    int bytes = 0;
+                    for (int i = 0; i < _containers.Count; i++)
+                    {
+                        bytes += ((Container)_containers[i]).RamBytes;
+                    }
+                    return bytes;
+                }
             }
         }
 

@@ -19,7 +19,7 @@ public class InstallTests
         _rig.Provision(Rig.Tenant("a", helpers: "\"print\", \"gpio_write\", \"now_ms\"",
             pins: "{\"pin\": 2, \"mode\": \"output\"}, {\"pin\": 0, \"mode\": \"input\"}",
             sensors: "{\"name\": \"temp0\", \"access\": \"read\"}, {\"name\": \"ghost\", \"access\": \"read\"}",
-            limits: "\"maxContainers\": 2, \"maxImageBytes\": 64, \"ramBytes\": 9000, \"instructionsPerRun\": 100, " +
+            limits: "\"maxContainers\": 2, \"maxImageBytes\": 64, \"ramBytes\": 18000, \"instructionsPerRun\": 100, " +
                     "\"branchesPerRun\": 10, \"runsPerSecond\": 10, \"helperCallsPerSecond\": 100"));
     }
 
@@ -120,12 +120,12 @@ public class InstallTests
     public void The_container_count_and_ram_budget_are_enforced()
     {
         Assert.True(Install(Rig.Manifest("one")).Ok);
-        // The second container would not fit the 9000-byte budget with eight stack frames.
+        // The second container would not fit the 18000-byte budget with eight stack frames.
         ContainerManifest big = Rig.Manifest("two");
         big.StackFrames = 8;
         InstallResult ram = Install(big);
         Assert.Equal(InstallError.RamBudgetExceeded, ram.Error);
-        Assert.Contains("of 9000 left", ram.Reason);
+        Assert.Contains("of 18000 left", ram.Reason);
 
         Assert.True(Install(Rig.Manifest("two")).Ok);
         InstallResult third = Install(Rig.Manifest("three"));

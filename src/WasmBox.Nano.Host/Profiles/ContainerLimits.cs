@@ -4,8 +4,9 @@ namespace WasmBox.Nano.Host.Profiles;
 
 /// <summary>
 /// The documented formula (hw-profiles/README.md, "Derived limits") that turns a heap budget into
-/// the number of containers a board can hold. The per-container overhead is an estimate until the
-/// runtime's memory benchmark measures it.
+/// the number of containers a board can hold. A profile's containerOverheadBytes is measured by
+/// `wbx memory` (hw-profiles/README.md, "Memory plan"): the runtime's RamEstimate of the profile's
+/// container minus the image and stack terms, so the formula agrees with the install check.
 /// </summary>
 public static class ContainerLimits
 {

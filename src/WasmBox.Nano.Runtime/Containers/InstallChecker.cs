@@ -1,6 +1,7 @@
 using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Helpers;
 using WasmBox.Nano.Runtime.Hooks;
+using WasmBox.Nano.Runtime.Monitoring;
 using WasmBox.Nano.Runtime.Policy;
 using WasmBox.Nano.Vm;
 
@@ -55,6 +56,33 @@ namespace WasmBox.Nano.Runtime.Containers
             }
             return refusal;
         }
+
+        /// <summary>
+        /// Null when the board still has room: at most <see cref="MaxContainersPerBoard"/>
+        /// containers, and the runtime's own reserve (its tenants) plus every container's estimate
+        /// within the board's heap budget; else the refusal, with the numbers.
+        /// </summary>
+        public static InstallResult CheckBoard(int ramBytes, int containerBytesInUse, int containerCount,
+            int reserveBytes, int heapBudgetBytes)
+        {
+            if (containerCount >= MaxContainersPerBoard)
+            {
+                return InstallResult.Refused(InstallError.BoardMemoryExhausted, "the board already holds "
+                    + containerCount + " containers, the most one runtime runs (one thread each)");
+            }
+            long needed = (long)reserveBytes + containerBytesInUse + ramBytes;
+            if (needed <= heapBudgetBytes)
+            {
+                return null;
+            }
+            return InstallResult.Refused(InstallError.BoardMemoryExhausted, "container needs about " + ramBytes
+                + " bytes of RAM, the board has " + (heapBudgetBytes - reserveBytes - containerBytesInUse) + " of its "
+                + heapBudgetBytes + "-byte heap budget left (" + containerCount + " containers hold " + containerBytesInUse
+                + ", the runtime's tenants " + reserveBytes + ")");
+        }
+
+        /// <summary>Ceiling from the design of one thread per container, whatever the heap.</summary>
+        public const int MaxContainersPerBoard = 32;
 
         private static InstallResult CheckHelpers(TenantPolicy policy, VmProgram program, string who)
         {
@@ -187,36 +215,265 @@ namespace WasmBox.Nano.Runtime.Containers
     }
 
     /// <summary>
-    /// Estimated managed bytes of one container on a 32-bit device: stack and saved
-    /// registers, context, payload buffers and queue, the decoded program (15 bytes a slot),
-    /// the helper table (256 references) and bound helpers, local store, data sections and
-    /// a fixed allowance for the objects themselves. An estimate for budgeting, measured
-    /// against the host in the runtime's README.
+    /// How nanoFramework's 32-bit CLR lays out managed objects (nf-interpreter, CLR_RT_HeapBlock
+    /// and CLR_RT_HeapBlock_Array): the heap is made of 12-byte blocks; a class instance takes
+    /// one header block plus one block per instance field, whatever the field's type; an array
+    /// takes a 20-byte header plus its elements (12 bytes per element for references), and a
+    /// string a 12-byte header plus its UTF-8 bytes and a NUL, each rounded up to whole blocks.
+    /// </summary>
+    public static class NanoHeap
+    {
+        public const int BlockBytes = 12;
+        public const int ArrayHeaderBytes = 20;
+        public const int ReferenceElementBytes = BlockBytes;
+
+        public static int ObjectBytes(int fields)
+        {
+            return (fields + 1) * BlockBytes;
+        }
+
+        public static int ArrayBytes(int length, int elementBytes)
+        {
+            return RoundUp(ArrayHeaderBytes + length * elementBytes);
+        }
+
+        public static int ReferenceArrayBytes(int length)
+        {
+            return ArrayBytes(length, ReferenceElementBytes);
+        }
+
+        public static int StringBytes(int utf8Length)
+        {
+            return RoundUp(BlockBytes + utf8Length + 1);
+        }
+
+        /// <summary>A string as the device stores it: UTF-8 (1 to 3 bytes a char, 4 a surrogate pair).</summary>
+        public static int StringBytes(string s)
+        {
+            int utf8 = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                utf8 += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+            }
+            return StringBytes(utf8);
+        }
+
+        private static int RoundUp(int bytes)
+        {
+            return (bytes + BlockBytes - 1) / BlockBytes * BlockBytes;
+        }
+    }
+
+    /// <summary>
+    /// Managed bytes one container holds on a 32-bit nanoFramework device, priced with
+    /// <see cref="NanoHeap"/> from the arrays and objects <see cref="Container"/> really
+    /// allocates: its VM (program arrays, stack, registers, memory table and regions), helper
+    /// table (256 references) and bound helpers with their buffers, context and payload
+    /// buffers, event ring, local store, counters, monitor trackers, data copy, CoAP buffer,
+    /// the manifest it keeps, its hook subscriptions and its worker thread. The host tool
+    /// `wbx memory` walks installed containers and checks this formula against them.
     /// </summary>
     public static class RamEstimate
     {
-        public const int FixedOverhead = 768;
-        public const int QueueSlotOverhead = 48;
-        public const int BytesPerSlot = 15;
-        public const int HelperTableBytes = 1024;
-        public const int BytesPerHelper = 32;
+        /// <summary>
+        /// A worker thread: CLR_RT_Thread, sub-thread, Thread object, delegate and wait handle
+        /// (~0.5 KB), plus its interpreter stack frames — idle in WaitOne, and during a run the
+        /// chain down to a helper — which nanoFramework allocates on the managed heap.
+        /// Estimated from nf-interpreter's structure sizes and the methods' IL locals and
+        /// evaluation stacks (see hw-profiles/README.md, "Memory plan").
+        /// </summary>
+        public const int WorkerThreadBytes = 2760;
 
-        public static int Of(ContainerManifest m, VmProgram program, TenantLimits limits)
+        /// <summary>A hook subscription, priced as a new hook: the Hook object (6 fields), a registry array and a member array of one (20 + 12 bytes, rounded to 36).</summary>
+        public const int HookSubscriptionBytes = (6 + 1) * NanoHeap.BlockBytes + 2 * 36;
+
+        // Instance fields of the classes a container allocates (checked against reflection by the memory tool's tests).
+        private const int ContainerFields = 30;
+        private const int VmFields = 19;
+        private const int VmMemoryFields = 4;
+        private const int MemoryRegionFields = 7;
+        private const int VmProgramFields = 6;
+        private const int HelperTableFields = 2;
+        private const int EventRingFields = 5;
+        private const int HookEventFields = 10;
+        private const int KeyValueStoreFields = 3;
+        private const int CountersFields = 11;
+        private const int HealthFields = 4;
+        private const int BurstTrackerFields = 3;
+        private const int RateBaselineFields = 4;
+        private const int RateWindowFields = 2;
+        private const int ManifestFields = 10;
+        private const int HookBindingFields = 3;
+        private const int GrantFields = 2;
+        private const int CoapExchangeFields = 3;
+        private const int LineBuilderFields = 3;
+        private const int LineBuilderDigits = 20;
+        private const int FmtBufferBytes = 24;
+        private const int TenantFields = 5;
+        private const int PolicyFields = 8;
+        private const int LimitsFields = 11;
+
+        public static int Of(ContainerManifest m, VmProgram program, TenantLimits limits, string tenantId,
+            int boardSensors, MonitorSettings monitor)
         {
             int payload = limits.PayloadBytes;
-            int bytes = FixedOverhead;
-            bytes += m.StackFrames * (WasmBox.Nano.Vm.Vm.StackFrameSize + 44);
-            bytes += ContextLayout.Size + payload;
-            bytes += limits.EventQueueDepth * (payload + QueueSlotOverhead);
-            bytes += program.Count * BytesPerSlot;
             int[] helpers = program.HelperIds;
-            bytes += HelperTableBytes + helpers.Length * BytesPerHelper;
-            bytes += limits.LocalStoreCapacity * 8;
-            bytes += (m.Data == null ? 0 : m.Data.Length) + m.BssSize;
-            bytes += m.Rodata == null ? 0 : m.Rodata.Length;
+            int bytes = NanoHeap.ObjectBytes(ContainerFields) + NanoHeap.ObjectBytes(0) + NanoHeap.ObjectBytes(RateWindowFields);
+            bytes += NanoHeap.StringBytes(tenantId + "/" + m.Name);
+            bytes += NanoHeap.ArrayBytes(ContextLayout.Size, 1) + NanoHeap.ArrayBytes(payload, 1) + NanoHeap.ArrayBytes(boardSensors, 1);
+            bytes += Store(limits.LocalStoreCapacity);
+            bytes += Queue(limits.EventQueueDepth, payload);
+            bytes += Monitoring(monitor);
+            bytes += Machine(m, program);
+            bytes += NanoHeap.ObjectBytes(HelperTableFields) + NanoHeap.ArrayBytes(HelperTable.MaxId + 1, 1)
+                + NanoHeap.ReferenceArrayBytes(helpers.Length);
+            for (int i = 0; i < helpers.Length; i++)
+            {
+                bytes += HelperBytes(helpers[i]);
+            }
             if (HelperCatalog.UsesCoap(helpers))
             {
-                bytes += payload;
+                bytes += NanoHeap.ObjectBytes(CoapExchangeFields) + NanoHeap.ArrayBytes(payload, 1) + Region();
+            }
+            bytes += Manifest(m);
+            bytes += m.Hooks.Length * HookSubscriptionBytes;
+            return bytes + WorkerThreadBytes;
+        }
+
+        /// <summary>What a provisioned tenant holds: the tenant, its global store, run-rate window and its policy.</summary>
+        public static int OfTenant(TenantPolicy policy)
+        {
+            int bytes = NanoHeap.ObjectBytes(TenantFields) + Store(policy.Limits.GlobalStoreCapacity) + NanoHeap.ObjectBytes(RateWindowFields);
+            bytes += NanoHeap.ObjectBytes(PolicyFields) + NanoHeap.StringBytes(policy.TenantId) + NanoHeap.ObjectBytes(LimitsFields);
+            bytes += NanoHeap.ObjectBytes(1) + NanoHeap.ArrayBytes((HelperTable.MaxId + 1) / 32, 4);
+            bytes += NanoHeap.ArrayBytes(policy.HelperIds.Length, 4);
+            bytes += NanoHeap.ReferenceArrayBytes(policy.PinCount) + policy.PinCount * NanoHeap.ObjectBytes(GrantFields);
+            bytes += NanoHeap.ReferenceArrayBytes(policy.SensorCount);
+            for (int i = 0; i < policy.SensorCount; i++)
+            {
+                bytes += NanoHeap.ObjectBytes(GrantFields) + NanoHeap.StringBytes(policy.SensorAt(i).Name);
+            }
+            bytes += NanoHeap.ReferenceArrayBytes(policy.TopicCount) + NanoHeap.ReferenceArrayBytes(policy.CoapPathCount);
+            for (int i = 0; i < policy.TopicCount; i++)
+            {
+                bytes += NanoHeap.StringBytes(policy.TopicAt(i));
+            }
+            for (int i = 0; i < policy.CoapPathCount; i++)
+            {
+                bytes += NanoHeap.StringBytes(policy.CoapPathAt(i));
+            }
+            return bytes;
+        }
+
+        /// <summary>A bound helper and the buffers it owns (the CoAP exchange is counted once per container).</summary>
+        public static int HelperBytes(int id)
+        {
+            switch (id)
+            {
+                case HelperIds.Print:
+                    return NanoHeap.ObjectBytes(3) + LineBuilderBytes(WasmBox.Nano.Runtime.Helpers.LineBuilder.DefaultCapacity);
+                case HelperIds.StoreLocal:
+                case HelperIds.StoreGlobal:
+                case HelperIds.FetchLocal:
+                case HelperIds.FetchGlobal:
+                    return NanoHeap.ObjectBytes(4);
+                case HelperIds.SaulFindNth:
+                case HelperIds.SaulFindType:
+                case HelperIds.SaulRead:
+                case HelperIds.ActuatorWrite:
+                    return NanoHeap.ObjectBytes(3) + NanoHeap.ArrayBytes(SensorHelper.PhydatSize, 1);
+                case HelperIds.FmtS16Dfp:
+                case HelperIds.FmtU32Dec:
+                    return NanoHeap.ObjectBytes(4) + LineBuilderBytes(FmtBufferBytes) + NanoHeap.ArrayBytes(FmtBufferBytes, 1);
+                case HelperIds.MqttPublish:
+                    return NanoHeap.ObjectBytes(3) + NanoHeap.ArrayBytes(MqttPublishHelper.MaxTopicLength, 2);
+                case HelperIds.Log:
+                    return NanoHeap.ObjectBytes(4) + NanoHeap.ArrayBytes(LogHelper.MaxMessage, 1) + LineBuilderBytes(LogHelper.MaxMessage + 8);
+                default:
+                    return NanoHeap.ObjectBytes(2);
+            }
+        }
+
+        private static int LineBuilderBytes(int capacity)
+        {
+            return NanoHeap.ObjectBytes(LineBuilderFields) + NanoHeap.ArrayBytes(capacity, 2) + NanoHeap.ArrayBytes(LineBuilderDigits, 2);
+        }
+
+        private static int Store(int capacity)
+        {
+            return NanoHeap.ObjectBytes(KeyValueStoreFields) + 2 * NanoHeap.ArrayBytes(capacity, 4);
+        }
+
+        private static int Queue(int depth, int payload)
+        {
+            int slot = NanoHeap.ObjectBytes(HookEventFields) + NanoHeap.ArrayBytes(payload, 1);
+            return NanoHeap.ObjectBytes(EventRingFields) + NanoHeap.ReferenceArrayBytes(depth) + depth * slot;
+        }
+
+        private static int Monitoring(MonitorSettings s)
+        {
+            int bytes = NanoHeap.ObjectBytes(CountersFields) + NanoHeap.ArrayBytes(ContainerCounters.StatusKinds, 4)
+                + NanoHeap.ArrayBytes(HelperCatalog.Count, 4);
+            bytes += NanoHeap.ObjectBytes(HealthFields) + NanoHeap.ObjectBytes(RateBaselineFields);
+            bytes += NanoHeap.ObjectBytes(BurstTrackerFields) + NanoHeap.ArrayBytes(s.FaultBurstCount, 8);
+            return bytes + NanoHeap.ObjectBytes(BurstTrackerFields) + NanoHeap.ArrayBytes(s.ViolationBurstCount, 8);
+        }
+
+        /// <summary>The VM: program arrays, stack and saved registers, register file, memory table and its regions.</summary>
+        private static int Machine(ContainerManifest m, VmProgram program)
+        {
+            int n = program.Count;
+            int nested = m.StackFrames - 1;
+            int bytes = NanoHeap.ObjectBytes(VmFields) + NanoHeap.ArrayBytes(11, 8);
+            bytes += NanoHeap.ArrayBytes(m.StackFrames * WasmBox.Nano.Vm.Vm.StackFrameSize, 1);
+            bytes += NanoHeap.ArrayBytes(nested * 5, 8) + NanoHeap.ArrayBytes(nested, 4);
+            bytes += NanoHeap.ObjectBytes(VmProgramFields) + 3 * NanoHeap.ArrayBytes(n, 1) + NanoHeap.ArrayBytes(n, 4)
+                + NanoHeap.ArrayBytes(n, 8) + NanoHeap.ArrayBytes(program.HelperIds.Length, 4);
+            bytes += NanoHeap.ObjectBytes(VmMemoryFields) + NanoHeap.ReferenceArrayBytes(VmMemory.MaxRegions);
+            bytes += 3 * Region(); // stack, context, payload
+            int data = (m.Data == null ? 0 : m.Data.Length) + m.BssSize;
+            if (data > 0)
+            {
+                bytes += NanoHeap.ArrayBytes(data, 1) + Region();
+            }
+            if (m.Rodata != null && m.Rodata.Length > 0)
+            {
+                bytes += Region();
+            }
+            return bytes;
+        }
+
+        private static int Region()
+        {
+            return NanoHeap.ObjectBytes(MemoryRegionFields);
+        }
+
+        /// <summary>The manifest the container keeps, with its hooks, grants, name, data and rodata.</summary>
+        private static int Manifest(ContainerManifest m)
+        {
+            int bytes = NanoHeap.ObjectBytes(ManifestFields) + NanoHeap.StringBytes(m.Name);
+            bytes += NanoHeap.ReferenceArrayBytes(m.Hooks.Length) + m.Hooks.Length * NanoHeap.ObjectBytes(HookBindingFields);
+            for (int i = 0; i < m.Hooks.Length; i++)
+            {
+                if (m.Hooks[i].Filter != null)
+                {
+                    bytes += NanoHeap.StringBytes(m.Hooks[i].Filter);
+                }
+            }
+            bytes += NanoHeap.ReferenceArrayBytes(m.Pins.Length) + m.Pins.Length * NanoHeap.ObjectBytes(GrantFields);
+            bytes += NanoHeap.ReferenceArrayBytes(m.Sensors.Length);
+            for (int i = 0; i < m.Sensors.Length; i++)
+            {
+                bytes += NanoHeap.ObjectBytes(GrantFields) + NanoHeap.StringBytes(m.Sensors[i].Name);
+            }
+            if (m.Data != null)
+            {
+                bytes += NanoHeap.ArrayBytes(m.Data.Length, 1);
+            }
+            if (m.Rodata != null)
+            {
+                bytes += NanoHeap.ArrayBytes(m.Rodata.Length, 1);
             }
             return bytes;
         }

@@ -20,6 +20,8 @@ namespace WasmBox.Nano.Runtime.Containers
         SensorUnknown,
         HookNotAllowed,
         RamBudgetExceeded,
+        /// <summary>The board's heap budget (<c>IBoard.HeapBudgetBytes</c>) or its container ceiling is used up.</summary>
+        BoardMemoryExhausted,
     }
 
     /// <summary>The installed container, or the precise reason for refusing it.</summary>
