@@ -1,0 +1,144 @@
+using System.CommandLine;
+using Spectre.Console;
+using WasmBox.Nano.Cli.Io;
+using WasmBox.Nano.Sim.Demo;
+using WasmBox.Nano.Sim.Measurement;
+using WasmBox.Nano.Sim.Scripting;
+using WasmBox.Nano.Sim.Session;
+using WasmBox.Nano.Sim.View;
+using WasmBox.Nano.Update;
+
+namespace WasmBox.Nano.Cli.Commands;
+
+/// <summary>
+/// <c>wbx demo [--seconds N] [--json] [--profile P] [--policy FILE]</c>: a simulated ESP32 with the sample tenants'
+/// signed bundles (built into wbx), scripted button presses and messages, a hostile tenant that
+/// gets stopped and quarantined, the live view and a verdict per tenant.
+/// <c>--measure [--compare]</c>: a sustained run with latency probes, memory per container, and
+/// (with --compare) the same run without the hostile tenant side by side.
+/// Exit 1 when a well-behaved tenant's results are wrong or the hostile tenant was not contained.
+/// </summary>
+internal static class DemoCommand
+{
+    private const int DemoSeconds = 20;
+    private const int MeasureSeconds = 30;
+    private const long WarmUpMs = 3000;
+
+    public static Command Create()
+    {
+        var seconds = new Option<int?>("--seconds") { Description = "How long to run (default " + DemoSeconds + ", with --measure " + MeasureSeconds + " per run)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON (lines for the demo, one object for --measure) instead of the live view" };
+        var profile = new Option<string>("--profile") { Description = "Hardware profile of the simulated board", DefaultValueFactory = _ => "esp32-devkitc" };
+        var policy = new Option<string?>("--policy") { Description = "Provisioning document to use instead of the built-in tools/samples/policy.demo.json" };
+        var measure = new Option<bool>("--measure") { Description = "Sustained run with latency probes and memory per container, then the figures" };
+        var compare = new Option<bool>("--compare") { Description = "With --measure: also run without the hostile tenant and compare" };
+        var command = new Command("demo", "Three tenants and a hostile one on a simulated ESP32, with a live view and a verdict")
+        {
+            seconds, json, profile, policy, measure, compare,
+        };
+        command.SetAction(parse => CommandGuard.Run(() => SimErrors.Report(() =>
+        {
+            int? duration = parse.GetValue(seconds);
+            if (duration is < 1)
+            {
+                throw new CliError("--seconds must be at least 1");
+            }
+            if (parse.GetValue(compare) && !parse.GetValue(measure))
+            {
+                throw new CliError("--compare needs --measure");
+            }
+            bool asJson = parse.GetValue(json) || Console.IsOutputRedirected;
+            string? policyPath = parse.GetValue(policy);
+            var options = new DemoOptions
+            {
+                Profile = parse.GetRequiredValue(profile),
+                PolicyText = policyPath is null ? null : InputFile.ReadText(policyPath),
+            };
+            return parse.GetValue(measure)
+                ? Measure(options, (duration ?? MeasureSeconds) * 1000L, parse.GetValue(compare), asJson)
+                : Show(options, (duration ?? DemoSeconds) * 1000L, asJson);
+        })));
+        return command;
+    }
+
+    private static int Show(DemoOptions options, long durationMs, bool json)
+    {
+        using DemoRun demo = DemoRun.Prepare(options);
+        InputScript script = DemoPlan.Script(durationMs, hostile: true);
+        script.Validate(demo.Session);
+        var output = SimOutput.Choose(json, "wbx demo: " + demo.Session.Board.Profile.Name);
+        using var ctrlC = new CtrlC();
+        demo.Session.Start(threaded: true);
+        SimSnapshot final = output.Show(SimDriver.RealTime(demo.Session, script, durationMs, ctrlC.Token));
+        demo.Session.Runtime.Shutdown();
+        IReadOnlyList<TenantVerdict> verdicts = demo.Evaluate(script);
+        output.Summary(final, new Dictionary<string, object?>
+        {
+            ["tenants"] = verdicts.Select(v => new { v.Tenant, v.Hostile, v.Ok, v.Checks }),
+            ["refusedInstalls"] = demo.HostileRefusals.Select(r => new
+            {
+                tenant = r.Manifest?.Tenant, name = r.Manifest?.Name, refusal = BundleRefusalText.Name(r.Refusal), r.Reason,
+            }),
+        });
+        if (!output.IsJson)
+        {
+            foreach (BundleInstallResult r in demo.HostileRefusals)
+            {
+                AnsiConsole.MarkupLine("[yellow]refused at install:[/] " + Markup.Escape((r.Manifest?.Tenant ?? "?") + "/" + (r.Manifest?.Name ?? "?") + ": " + r.Reason));
+            }
+            MeasurementReport.WriteVerdicts(AnsiConsole.Console, verdicts);
+        }
+        return verdicts.All(v => v.Ok) ? 0 : CommandGuard.Failure;
+    }
+
+    private static int Measure(DemoOptions options, long durationMs, bool compare, bool json)
+    {
+        using var ctrlC = new CtrlC();
+        Progress(json, "warming up (" + WarmUpMs / 1000 + " s, discarded) ...");
+        SustainedRun.Measure(options with { WithHostile = false }, WarmUpMs, ctrlC.Token);
+        RunFigures? without = null;
+        if (compare)
+        {
+            Progress(json, "run without the hostile tenant (" + durationMs / 1000 + " s) ...");
+            without = SustainedRun.Measure(options with { WithHostile = false }, durationMs, ctrlC.Token);
+        }
+        Progress(json, "run with the hostile tenant (" + durationMs / 1000 + " s) ...");
+        RunFigures with = SustainedRun.Measure(options with { WithHostile = true }, durationMs, ctrlC.Token);
+        IsolationComparison? comparison = without is null ? null : IsolationComparison.Of(without, with);
+        Progress(json, "measuring memory per container ...");
+        IReadOnlyList<ContainerMemory> memory = MemoryFigures.Measure(options);
+
+        if (json)
+        {
+            new JsonLinesView(Console.Out).Write(new
+            {
+                type = "measurement", with, without,
+                comparison = comparison?.Figures.Select(f => new { f.Subject, f.Figure, f.Without, f.With, f.Change, f.WithinTolerance }),
+                memory,
+            });
+        }
+        else
+        {
+            if (without is not null)
+            {
+                MeasurementReport.Write(AnsiConsole.Console, without);
+            }
+            MeasurementReport.Write(AnsiConsole.Console, with);
+            if (comparison is not null)
+            {
+                MeasurementReport.Write(AnsiConsole.Console, comparison);
+            }
+            MeasurementReport.Write(AnsiConsole.Console, memory);
+        }
+        bool correct = with.Verdicts.All(v => v.Ok) && (without?.Verdicts.All(v => v.Ok) ?? true);
+        return correct ? 0 : CommandGuard.Failure;
+    }
+
+    private static void Progress(bool json, string step)
+    {
+        if (!json)
+        {
+            Console.Error.WriteLine(step);
+        }
+    }
+}

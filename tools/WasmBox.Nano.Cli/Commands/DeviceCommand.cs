@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using WasmBox.Nano.Cli.Io;
+using WasmBox.Nano.Deploy;
+using WasmBox.Nano.Deploy.Device;
+using WasmBox.Nano.Protocol;
+using WasmBox.Nano.Signing.Keyrings;
+using WasmBox.Nano.Update;
+
+namespace WasmBox.Nano.Cli.Commands;
+
+/// <summary>
+/// <c>wbx device --mqtt HOST:PORT --id ID --policy FILE --keyring DIR [--coap PORT] [--profile NAME]
+/// [--storage DIR] [--device-key FILE] [--telemetry S]</c>: runs a simulated device (board, runtime,
+/// update manager, MQTT and CoAP agents) until Ctrl+C or SIGTERM, printing every update it handles.
+/// What `wbx deploy` and the other remote commands talk to.
+/// </summary>
+internal static class DeviceCommand
+{
+    public static Command Create()
+    {
+        var mqtt = RemoteCommand.MqttOption(required: true);
+        var id = new Option<string>("--id") { Description = "Device id: 1-64 of a-z, A-Z, 0-9, '-', '_', '.'", Required = true };
+        var policy = new Option<string>("--policy") { Description = "The owner's provisioning document (JSON): tenants and grants", Required = true };
+        var keyring = new Option<string>("--keyring") { Description = "Directory of TENANT.pub.pem keys the device trusts", Required = true };
+        var coap = new Option<int?>("--coap") { Description = "Also serve CoAP on 127.0.0.1:PORT (0 picks a free port)" };
+        var profile = new Option<string>("--profile") { Description = "Hardware profile id or file", DefaultValueFactory = _ => "esp32-devkitc" };
+        var storage = new Option<string?>("--storage") { Description = "The board's drive (a directory); keep it to survive restarts. Default: temporary" };
+        var deviceKey = new Option<string?>("--device-key") { Description = "Attestation key file (hex, e.g. `openssl rand -hex 32`)" };
+        var telemetry = new Option<double>("--telemetry") { Description = "Seconds between telemetry messages (0: none)", DefaultValueFactory = _ => 5 };
+        var command = new Command("device", "Run a simulated device on an MQTT broker until Ctrl+C (what `wbx deploy` deploys to)")
+        {
+            mqtt, id, policy, keyring, coap, profile, storage, deviceKey, telemetry,
+        };
+        command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
+        {
+            string policyPath = parse.GetRequiredValue(policy);
+            double telemetrySeconds = parse.GetValue(telemetry);
+            if (telemetrySeconds < 0)
+                throw new CliError("--telemetry must not be negative");
+            string? keyPath = parse.GetValue(deviceKey);
+            var options = new SimulatedDeviceOptions
+            {
+                DeviceId = parse.GetRequiredValue(id),
+                Broker = RemoteCommand.Broker(parse.GetRequiredValue(mqtt)),
+                PolicyText = RemoteCommand.ReadText(policyPath),
+                PolicySource = policyPath,
+                Keyring = new DirectoryKeyring(parse.GetRequiredValue(keyring)),
+                Profile = parse.GetRequiredValue(profile),
+                StorageDirectory = parse.GetValue(storage),
+                CoapPort = parse.GetValue(coap),
+                DeviceKey = keyPath is null ? null : DeviceKeyFile.Load(keyPath),
+                TelemetryPeriod = TimeSpan.FromSeconds(telemetrySeconds),
+                Log = line => Console.Error.WriteLine("device: " + line),
+            };
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // SIGTERM is a clean shutdown like Ctrl+C; only SIGKILL is a power loss (the Last Will).
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            await using SimulatedDevice device = await SimulatedDevice.StartAsync(options, stop.Token);
+            device.Service.AddListener(new ConsolePrinter());
+            Console.WriteLine("device " + device.DeviceId + " online on mqtt " + options.Broker
+                + (device.CoapEndPoint is { } coapEndPoint ? ", coap " + coapEndPoint : "")
+                + "; " + device.Updates.Installed.Length + " function(s) installed; Ctrl+C stops");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: dispose says "offline" and disconnects.
+            }
+            Console.WriteLine("device " + device.DeviceId + " offline");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>One line per update the device handles, from any transport.</summary>
+    private sealed class ConsolePrinter : IUpdateListener
+    {
+        public void OnUpdate(UpdateOperation operation, UpdateResult r) =>
+            Console.WriteLine(ProtocolNames.Of(operation) + ": " + (r.Ok
+                ? ProtocolNames.Of(r.Status) + " " + r.Tenant + "/" + r.Slot + " sequence " + r.Sequence
+                : "refused (" + UpdateRefusalText.Name(r.Refusal) + "): " + r.Reason));
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text;
+using WasmBox.Nano.Cli.Io;
+using WasmBox.Nano.Deploy;
+using WasmBox.Nano.Deploy.Client;
+
+namespace WasmBox.Nano.Cli.Commands;
+
+/// <summary>
+/// <c>wbx invoke --mqtt HOST:PORT --device ID --tenant T --slot N [--payload TEXT | --payload-file F]</c>
+/// or with <c>--coap HOST[:PORT]</c>: runs the installed function once with the payload (through its
+/// CoAP hook, else its MQTT hook) and prints how the run ended. Exit 1 when it did not run or faulted.
+/// </summary>
+internal static class InvokeCommand
+{
+    public static Command Create()
+    {
+        var mqtt = RemoteCommand.MqttOption(required: false);
+        var device = new Option<string?>("--device") { Description = "Device id; with --mqtt" };
+        var coap = new Option<string?>("--coap") { Description = "Invoke over CoAP at HOST[:PORT] instead" };
+        var tenant = new Option<string>("--tenant") { Description = "The function's tenant", Required = true };
+        var slot = new Option<int>("--slot") { Description = "The function's slot", Required = true };
+        var payload = new Option<string?>("--payload") { Description = "Payload text (UTF-8)" };
+        var payloadFile = new Option<string?>("--payload-file") { Description = "Payload bytes from a file" };
+        var timeout = RemoteCommand.TimeoutOption(10);
+        var command = new Command("invoke", "Run an installed function once with a payload and show the result")
+        {
+            mqtt, device, coap, tenant, slot, payload, payloadFile, timeout,
+        };
+        command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
+        {
+            string? text = parse.GetValue(payload);
+            string? file = parse.GetValue(payloadFile);
+            if (text is not null && file is not null)
+                throw new CliError("give --payload or --payload-file, not both");
+            byte[] bytes = file is not null ? RemoteCommand.ReadBytes(file) : Encoding.UTF8.GetBytes(text ?? "");
+            string t = parse.GetRequiredValue(tenant);
+            int s = parse.GetValue(slot);
+            InvokeReply? reply;
+            string? coapTarget = parse.GetValue(coap);
+            if (coapTarget is not null)
+            {
+                using var client = new CoapDeviceClient(RemoteCommand.Broker(coapTarget, BrokerAddress.CoapPort));
+                reply = client.Invoke(t, s, bytes);
+            }
+            else
+            {
+                string broker = parse.GetValue(mqtt) ?? throw new CliError("give --mqtt with --device, or --coap");
+                string id = parse.GetValue(device) ?? throw new CliError("--mqtt needs --device");
+                await using DeviceClient client = await DeviceClient.ConnectAsync(RemoteCommand.Broker(broker), cancellationToken);
+                reply = await client.InvokeAsync(id, t, s, bytes, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), cancellationToken);
+            }
+            if (reply is null)
+            {
+                Console.WriteLine("no answer (timed out)");
+                return CommandGuard.Failure;
+            }
+            Console.WriteLine(reply);
+            return reply.Ok && reply.Status == "ok" ? 0 : CommandGuard.Failure;
+        }));
+        return command;
+    }
+}

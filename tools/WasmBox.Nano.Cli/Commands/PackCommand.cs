@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Cli.Io;
+using WasmBox.Nano.Signing;
+using WasmBox.Nano.Signing.Authoring;
+using WasmBox.Nano.Signing.Checking;
+using WasmBox.Nano.Signing.Keyrings;
+using WasmBox.Nano.Signing.Keys;
+
+namespace WasmBox.Nano.Cli.Commands;
+
+/// <summary>
+/// <c>wbx pack IMAGE.wbi --key K.key.pem --tenant T --slot N --sequence N [--name S] [--hook H]...
+/// [--pin P:MODE]... [--sensor S]... [--instructions N] [--branches N] [--ram N] [--stack-frames N]
+/// -o OUT.wbx [--json]</c>: signs an image into a bundle. The helper list is derived from the
+/// bytecode; the bundle is re-read with the board's reader before it replaces OUT.
+/// </summary>
+internal static class PackCommand
+{
+    public static Command Create()
+    {
+        var image = new Argument<string>("IMAGE") { Description = "Function image (.wbi, as `wbx build` writes it)" };
+        var key = new Option<string>("--key") { Description = "The tenant's private key (TENANT.key.pem from `wbx keygen`)", Required = true };
+        var tenant = new Option<string>("--tenant") { Description = "Tenant id the bundle belongs to", Required = true };
+        var slot = new Option<int>("--slot") { Description = "The tenant's function slot, 0-255", Required = true };
+        var sequence = new Option<long>("--sequence") { Description = "Version number, 1 or more; must grow with each bundle for the slot", Required = true };
+        var name = new Option<string>("--name") { Description = "Name for people (0-32 bytes)", DefaultValueFactory = _ => "" };
+        var hooks = new Option<string[]>("--hook")
+        {
+            Description = "Event that runs the function (repeatable): timer:MS, gpio:PIN:rising|falling|both, mqtt:TOPIC, "
+                + "coap:PATH, boot, install; append @ENTRY to start at that entry point instead of the first",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var pins = new Option<string[]>("--pin")
+        {
+            Description = "Pin the function needs (repeatable): PIN:MODE, MODE one of " + RequestNames.PinModeChoices,
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var sensors = new Option<string[]>("--sensor") { Description = "Sensor the function reads (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var instructions = Budget("--instructions", "Instruction budget per run");
+        var branches = Budget("--branches", "Taken-branch budget per run");
+        var ram = Budget("--ram", "RAM bytes (data + bss + stack)");
+        var stackFrames = Budget("--stack-frames", "Stack frames (512 B each)");
+        var output = new Option<string>("--output", "-o") { Description = "Bundle file to write (.wbx)", Required = true };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print {output, bytes, manifest} as JSON; manifest has the fields of `wbx inspect --json`",
+        };
+        var command = new Command("pack", "Sign a function image into a bundle for a tenant's slot")
+        {
+            image, key, tenant, slot, sequence, name, hooks, pins, sensors, instructions, branches, ram, stackFrames, output, json,
+        };
+        command.SetAction(parse => CommandGuard.Run(() =>
+        {
+            FunctionImage function = LoadImage(parse.GetRequiredValue(image));
+            var fields = new Manifest
+            {
+                Tenant = parse.GetRequiredValue(tenant),
+                Slot = parse.GetValue(slot),
+                Sequence = parse.GetValue(sequence),
+                Name = parse.GetValue(name) ?? "",
+                Hooks = (parse.GetValue(hooks) ?? []).Select(h => RequestSpecs.ParseHook(h, function)).ToArray(),
+                Pins = (parse.GetValue(pins) ?? []).Select(RequestSpecs.ParsePin).ToArray(),
+                Sensors = parse.GetValue(sensors) ?? [],
+                InstructionsPerRun = NonNegative(parse, instructions),
+                BranchesPerRun = NonNegative(parse, branches),
+                RamBytes = NonNegative(parse, ram),
+                StackFrames = NonNegative(parse, stackFrames),
+            };
+            using ECDsa privateKey = TenantKeys.LoadPrivateKey(parse.GetRequiredValue(key));
+            byte[] bundle = BundleSigner.Sign(function, fields, privateKey);
+            string outPath = parse.GetRequiredValue(output);
+            Manifest written = WriteChecked(outPath, bundle, TenantKeys.PublicPoint(privateKey));
+            Report(outPath, bundle.Length, written, parse.GetValue(json));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<int> Budget(string option, string description) =>
+        new(option) { Description = description + "; 0 (default) means the tenant's policy default" };
+
+    private static int NonNegative(ParseResult parse, Option<int> option)
+    {
+        int value = parse.GetValue(option);
+        return value >= 0 ? value : throw new CliError(option.Name + " must be 0 or more");
+    }
+
+    private static FunctionImage LoadImage(string path)
+    {
+        if (File.Exists(path) && new FileInfo(path).Length > ManifestCodec.MaxImageBytes)
+        {
+            throw new CliError(path + " is larger than the " + ManifestCodec.MaxImageBytes + " bytes an image may have");
+        }
+        byte[] bytes = InputFile.ReadBytes(path);
+        return ImageCodec.Decode(bytes, 0, bytes.Length, out string error)
+            ?? throw new CliError(path + " is not a function image: " + error);
+    }
+
+    /// <summary>
+    /// Writes next to <paramref name="path"/>, re-reads the file with the board's reader, and only
+    /// then moves it into place, so a failed pack leaves no file and never a half-written one.
+    /// </summary>
+    private static Manifest WriteChecked(string path, byte[] bundle, byte[] publicPoint)
+    {
+        string temporary = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            File.WriteAllBytes(temporary, bundle);
+            byte[] reread = File.ReadAllBytes(temporary);
+            BundleReader.Open(reread, 0, reread.Length, new SingleKeyKeyring(publicPoint), out ParsedBundle parsed,
+                out BundleError error, out string detail);
+            if (error != BundleError.None)
+            {
+                throw new CliError("self-check failed, " + path + " not written: " + BundleErrorText.Name(error) + ": " + detail);
+            }
+            File.Move(temporary, path, overwrite: true);
+            return parsed.Manifest;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static void Report(string path, int size, Manifest m, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(new JsonObject
+            {
+                ["output"] = path,
+                ["bytes"] = size,
+                ["manifest"] = BundleReportJson.Manifest(m),
+            }.ToJsonString());
+            return;
+        }
+        Console.WriteLine("packed " + path + " (" + size + " bytes): tenant " + m.Tenant + ", slot " + m.Slot + ", sequence " + m.Sequence);
+        Console.WriteLine("  image:   " + m.ImageSize + " bytes, sha-256 " + Convert.ToHexStringLower(m.Digest));
+        Console.WriteLine("  helpers: " + (m.Helpers.Length == 0 ? "none" : string.Join(", ", m.Helpers)) + " (from the code)");
+        Console.WriteLine("  hooks:   " + (m.Hooks.Length == 0 ? "none" : string.Join(", ", m.Hooks.Select(RequestSpecs.Describe))));
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using WasmBox.Nano.Cli.Commands;
+
+var root = new RootCommand("wbx — build, check, run and deploy WasmBox.Nano femto-container functions");
+root.Subcommands.Add(AsmCommand.Create());
+root.Subcommands.Add(DisasmCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(KeygenCommand.Create());
+root.Subcommands.Add(PackCommand.Create());
+root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ConformanceCommand.Create());
+root.Subcommands.Add(ConformancePluginCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(BuildCommand.Create());
+root.Subcommands.Add(SimCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(FirmwareConfigCommand.Create());
+root.Subcommands.Add(DeviceCommand.Create());
+root.Subcommands.Add(DeployCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(InvokeCommand.Create());
+root.Subcommands.Add(RemoveCommand.Create());
+root.Subcommands.Add(RollbackCommand.Create());
+root.Subcommands.Add(WatchCommand.Create());
+root.Subcommands.Add(AttestCommand.Create());
+root.Subcommands.Add(FleetCommand.Create());
+return root.Parse(args).Invoke();
