@@ -27,6 +27,47 @@ internal static class BenchCommand
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(iterations), parseResult.GetValue(json), parseResult.GetValue(dir)));
+        command.Subcommands.Add(CreateCrypto());
+        return command;
+    }
+
+    /// <summary>`wbx bench crypto`: ES256 verification cost of the board's managed P-256 code.</summary>
+    private static Command CreateCrypto()
+    {
+        var perBatch = new Option<int>("--iterations")
+        {
+            Description = "Verifications per timed batch (5 batches)",
+            DefaultValueFactory = _ => 200,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var command = new Command("crypto", "Measure ES256 signature verification: ms per verify and big-integer operations per verify")
+        {
+            perBatch, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            int n = parseResult.GetValue(perBatch);
+            if (n < 1)
+            {
+                Console.Error.WriteLine("wbx bench crypto: --iterations must be at least 1");
+                return 2;
+            }
+            SignatureBenchmarkResult result;
+            try
+            {
+                result = SignatureBenchmark.Run(n);
+            }
+            catch (BenchmarkFailedException e)
+            {
+                Console.Error.WriteLine($"wbx bench crypto: FAILED: {e.Message}");
+                return 1;
+            }
+            MachineInfo machine = MachineInfo.Current();
+            Console.WriteLine(parseResult.GetValue(json)
+                ? System.Text.Json.JsonSerializer.Serialize(new { machine, result })
+                : SignatureBenchmark.Text(machine, result));
+            return 0;
+        });
         return command;
     }
 
