@@ -15,6 +15,23 @@ namespace WasmBox.Nano.Vm
         private readonly byte[] _slotOfId = new byte[MaxId + 1];
         private IHelper[] _slots = new IHelper[0];
 
+        /// <summary>
+        /// A table for <see cref="VerifierOptions.Helpers"/> that only declares which ids exist
+        /// (null: every id 0..<see cref="MaxId"/>). Install and build checks use it; a program
+        /// is never run with it, and a call through it would end with UnknownHelper.
+        /// </summary>
+        public static HelperTable Declaring(int[] ids)
+        {
+            HelperTable table = new HelperTable();
+            IHelper declared = new DeclaredHelper();
+            int count = ids == null ? MaxId + 1 : ids.Length;
+            for (int i = 0; i < count; i++)
+            {
+                table.Register(ids == null ? i : ids[i], declared);
+            }
+            return table;
+        }
+
         /// <summary>Number of distinct handlers registered.</summary>
         public int HandlerCount { get { return _slots.Length; } }
 
@@ -67,6 +84,16 @@ namespace WasmBox.Nano.Vm
             grown[_slots.Length] = handler;
             _slots = grown;
             return _slots.Length - 1;
+        }
+    }
+
+    /// <summary>Stands for a helper in a <see cref="HelperTable.Declaring"/> table; never meant to run.</summary>
+    internal sealed class DeclaredHelper : IHelper
+    {
+        public VmStatus Invoke(Vm vm, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, out ulong result)
+        {
+            result = 0;
+            return VmStatus.UnknownHelper;
         }
     }
 

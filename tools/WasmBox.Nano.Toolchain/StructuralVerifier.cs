@@ -9,30 +9,8 @@ namespace WasmBox.Nano.Toolchain;
 /// </summary>
 public static class StructuralVerifier
 {
-    private static readonly HelperTable AnyHelper = CreateAnyHelperTable();
+    private static readonly HelperTable AnyHelper = HelperTable.Declaring(null);
 
     public static VerifyResult Verify(byte[] text) =>
         Verifier.Verify(text, new VerifierOptions { Helpers = AnyHelper, MaxInstructions = Bundle.ImageCodec.MaxTextBytes / Opcodes.InstructionSize });
-
-    private static HelperTable CreateAnyHelperTable()
-    {
-        var table = new HelperTable();
-        for (int id = 0; id <= HelperTable.MaxId; id++)
-        {
-            table.Register(id, DeclaredOnly.Instance);
-        }
-        return table;
-    }
-
-    /// <summary>Declares that an id exists; the build never runs the program, so the handler does nothing.</summary>
-    private sealed class DeclaredOnly : IHelper
-    {
-        public static readonly DeclaredOnly Instance = new();
-
-        public VmStatus Invoke(Vm.Vm vm, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, out ulong result)
-        {
-            result = 0;
-            return VmStatus.Ok;
-        }
-    }
 }

@@ -38,13 +38,7 @@ namespace WasmBox.Nano.Runtime.Helpers
             {
                 if (_verificationTable == null)
                 {
-                    HelperTable table = new HelperTable();
-                    IHelper unbound = new UnboundHelper();
-                    for (int i = 0; i < Ids.Length; i++)
-                    {
-                        table.Register(Ids[i], unbound);
-                    }
-                    _verificationTable = table;
+                    _verificationTable = HelperTable.Declaring(Ids);
                 }
                 return _verificationTable;
             }
@@ -124,16 +118,6 @@ namespace WasmBox.Nano.Runtime.Helpers
                 slots[Ids[i]] = i;
             }
             return slots;
-        }
-
-        /// <summary>Placeholder that marks an id as existing for the verifier.</summary>
-        private sealed class UnboundHelper : IHelper
-        {
-            public VmStatus Invoke(WasmBox.Nano.Vm.Vm vm, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, out ulong result)
-            {
-                result = 0;
-                return VmStatus.UnknownHelper;
-            }
         }
     }
 }

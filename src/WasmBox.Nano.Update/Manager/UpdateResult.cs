@@ -1,3 +1,5 @@
+using WasmBox.Nano.Bundle;
+
 namespace WasmBox.Nano.Update
 {
     /// <summary>What an accepted deployment or command did.</summary>
@@ -51,18 +53,13 @@ namespace WasmBox.Nano.Update
     {
         public static string Name(UpdateRefusal refusal)
         {
+            if (refusal <= UpdateRefusal.BadImage)
+            {
+                // 0-9 are the bundle reader's own codes, numbered alike.
+                return BundleErrorText.Name((BundleError)(int)refusal);
+            }
             switch (refusal)
             {
-                case UpdateRefusal.None: return "ok";
-                case UpdateRefusal.TooLarge: return "too-large";
-                case UpdateRefusal.Malformed: return "malformed";
-                case UpdateRefusal.UnsupportedAlgorithm: return "unsupported-algorithm";
-                case UpdateRefusal.BadManifest: return "bad-manifest";
-                case UpdateRefusal.UnsupportedVersion: return "unsupported-version";
-                case UpdateRefusal.UnknownTenant: return "unknown-tenant";
-                case UpdateRefusal.BadSignature: return "bad-signature";
-                case UpdateRefusal.DigestMismatch: return "digest-mismatch";
-                case UpdateRefusal.BadImage: return "bad-image";
                 case UpdateRefusal.TenantNotProvisioned: return "tenant-not-provisioned";
                 case UpdateRefusal.Replay: return "replay";
                 case UpdateRefusal.NeedsExceedGrants: return "needs-exceed-grants";

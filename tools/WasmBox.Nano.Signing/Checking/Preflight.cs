@@ -12,7 +12,7 @@ public static class Preflight
 {
     public const int MaxInstructions = ImageCodec.MaxTextBytes / Opcodes.InstructionSize;
 
-    private static readonly HelperTable EveryHelper = CreateEveryHelperTable();
+    private static readonly HelperTable EveryHelper = HelperTable.Declaring(null);
 
     /// <summary>The structural rules only: any helper id may be called.</summary>
     public static VerifyResult CheckStructure(byte[] text) => Verify(text, grant: null);
@@ -35,26 +35,4 @@ public static class Preflight
 
     private static VerifyResult Verify(byte[] text, HelperGrant? grant) =>
         Verifier.Verify(text, new VerifierOptions { Helpers = EveryHelper, Grant = grant, MaxInstructions = MaxInstructions });
-
-    private static HelperTable CreateEveryHelperTable()
-    {
-        var table = new HelperTable();
-        for (int id = 0; id <= HelperTable.MaxId; id++)
-        {
-            table.Register(id, DeclaredOnly.Instance);
-        }
-        return table;
-    }
-
-    /// <summary>Declares that an id exists; checking never runs the code.</summary>
-    private sealed class DeclaredOnly : IHelper
-    {
-        public static readonly DeclaredOnly Instance = new();
-
-        public VmStatus Invoke(Vm.Vm vm, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, out ulong result)
-        {
-            result = 0;
-            return VmStatus.HelperFault;
-        }
-    }
 }
