@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using System.Text.Json.Nodes;
 using FsCheck.Fluent;
 using WasmBox.Nano.Host.Profiles;

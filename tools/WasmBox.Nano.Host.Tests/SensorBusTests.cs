@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using FsCheck.Fluent;
 using WasmBox.Nano.Host.Profiles;
 using WasmBox.Nano.Host.Simulation;

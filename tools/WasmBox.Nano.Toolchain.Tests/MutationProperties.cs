@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using System.Buffers.Binary;
 using FsCheck;
 using FsCheck.Fluent;

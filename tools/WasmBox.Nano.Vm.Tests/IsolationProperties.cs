@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
 using WasmBox.Nano.Vm.Tests.Support;
