@@ -24,7 +24,7 @@ namespace WasmBox.Nano.Firmware
                 Family = BoardDescription.FamilyEsp32,
                 ManagedHeapBytes = 81920,
                 HeapBudgetBytes = 53248,
-                MaxContainers = 7,
+                MaxContainers = 4,
                 MaxImageBytes = 2048,
                 StackFrames = 2,
                 Network = BoardDescription.NetworkWifi,

@@ -1,4 +1,3 @@
-using System.Threading;
 using WasmBox.Nano.Device.Board;
 using WasmBox.Nano.Device.Esp32;
 using WasmBox.Nano.Device.Networked;
@@ -12,12 +11,7 @@ namespace WasmBox.Nano.Firmware
         public static void Main()
         {
             BoardDescription board = BoardConfig.Create();
-            if (board.Family != BoardDescription.FamilyEsp32)
-            {
-                new ConsoleLogSink().Write("boot", "stopped: BoardConfig.cs is for " + board.ProfileId
-                    + ", not an ESP32 board: regenerate it with wbx firmware-config");
-                Thread.Sleep(Timeout.Infinite);
-            }
+            FirmwareHost.RequireFamily(board, BoardDescription.FamilyEsp32);
             Esp32PinFunctions.Apply(board.PinFunctions, new ConsoleLogSink());
             new FirmwareHost(board, new WifiLink()).Run();
         }

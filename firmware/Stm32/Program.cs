@@ -1,8 +1,6 @@
-using System.Threading;
 using WasmBox.Nano.Device.Board;
 using WasmBox.Nano.Device.Networked;
 using WasmBox.Nano.Device.Networked.Network;
-using WasmBox.Nano.Device.Platform;
 
 namespace WasmBox.Nano.Firmware
 {
@@ -12,12 +10,7 @@ namespace WasmBox.Nano.Firmware
         public static void Main()
         {
             BoardDescription board = BoardConfig.Create();
-            if (board.Family != BoardDescription.FamilyStm32)
-            {
-                new ConsoleLogSink().Write("boot", "stopped: BoardConfig.cs is for " + board.ProfileId
-                    + ", not an STM32 board: regenerate it with wbx firmware-config");
-                Thread.Sleep(Timeout.Infinite);
-            }
+            FirmwareHost.RequireFamily(board, BoardDescription.FamilyStm32);
             new FirmwareHost(board, new EthernetLink()).Run();
         }
     }

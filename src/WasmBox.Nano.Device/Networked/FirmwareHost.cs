@@ -61,12 +61,12 @@ namespace WasmBox.Nano.Device.Networked
                 + _description.NanoffTarget + "), " + ManagedMemory.FreeBytes() + " bytes of managed heap free");
             if (_description.Network != _link.Kind)
             {
-                Halt("BoardConfig.cs describes a board on '" + _description.Network + "' but this firmware drives '" + _link.Kind
+                Halt(_log, "BoardConfig.cs describes a board on '" + _description.Network + "' but this firmware drives '" + _link.Kind
                     + "': regenerate it with wbx firmware-config --profile <this board>");
             }
             if (_description.StorageDrive == null)
             {
-                Halt("profile " + _description.ProfileId + " has no storage for " + ProvisioningFile);
+                Halt(_log, "profile " + _description.ProfileId + " has no storage for " + ProvisioningFile);
             }
 
             FileStorage storage = OpenStorage(_description.StorageDrive);
@@ -79,7 +79,7 @@ namespace WasmBox.Nano.Device.Networked
             string refusal = runtime.Provision(tenants);
             if (refusal != null)
             {
-                Halt(TenantsFile + ": " + refusal);
+                Halt(_log, TenantsFile + ": " + refusal);
             }
             UpdateManager updates = new UpdateManager(runtime, storage, provisioning);
             updates.Boot();
@@ -98,7 +98,7 @@ namespace WasmBox.Nano.Device.Networked
             byte[] offline = ProtocolJson.Offline(provisioning.DeviceId);
             string will = Utf8.Decode(offline, 0, offline.Length);
             ConnectBroker(transport, service.Topics.State, will);
-            MqttAgent agent = new MqttAgent(service, transport);
+            MqttAgent agent = new MqttAgent(service, transport, new ManagedHeapGauge());
             agent.Start(provisioning.TelemetrySeconds * 1000);
             if (_description.Coap)
             {
@@ -173,7 +173,7 @@ namespace WasmBox.Nano.Device.Networked
             {
                 if (_clock.NowMs > giveUp)
                 {
-                    Halt("drive " + drive + " is not mounted (insert the SD card, or reflash the firmware)");
+                    Halt(_log, "drive " + drive + " is not mounted (insert the SD card, or reflash the firmware)");
                 }
                 Thread.Sleep(500);
             }
@@ -185,7 +185,7 @@ namespace WasmBox.Nano.Device.Networked
             ProvisioningResult result = ProvisioningParser.Parse(ReadText(storage, ProvisioningFile));
             if (!result.Ok)
             {
-                Halt(ProvisioningFile + ": " + result);
+                Halt(_log, ProvisioningFile + ": " + result);
             }
             return result.Provisioning;
         }
@@ -195,7 +195,7 @@ namespace WasmBox.Nano.Device.Networked
             PolicyParseResult result = PolicyParser.Parse(ReadText(storage, TenantsFile));
             if (!result.Ok)
             {
-                Halt(TenantsFile + ": " + result);
+                Halt(_log, TenantsFile + ": " + result);
             }
             return result.Tenants;
         }
@@ -205,11 +205,11 @@ namespace WasmBox.Nano.Device.Networked
             byte[] bytes = storage.Read(name);
             if (bytes == null)
             {
-                Halt(storage.Root + "\\" + name + " is missing: upload it with firmware/flash --provisioning DIR (see firmware/README.md)");
+                Halt(_log, storage.Root + "\\" + name + " is missing: upload it with firmware/flash --provisioning DIR (see firmware/README.md)");
             }
             if (!Utf8.IsValid(bytes, 0, bytes.Length))
             {
-                Halt(name + " is not UTF-8 text");
+                Halt(_log, name + " is not UTF-8 text");
             }
             return Utf8.Decode(bytes, 0, bytes.Length);
         }
@@ -237,12 +237,25 @@ namespace WasmBox.Nano.Device.Networked
             }
         }
 
+        /// <summary>
+        /// Stops the boot when BoardConfig.cs is for another family than the application (each application
+        /// references only the packages its family's firmware supports).
+        /// </summary>
+        public static void RequireFamily(BoardDescription description, string family)
+        {
+            if (description.Family != family)
+            {
+                Halt(new ConsoleLogSink(), "BoardConfig.cs is for " + description.ProfileId + ", not a " + family
+                    + " board: regenerate it with wbx firmware-config --profile <this board>");
+            }
+        }
+
         /// <summary>Stops the boot for good, repeating why on the console so a late-attached terminal sees it.</summary>
-        private void Halt(string reason)
+        private static void Halt(ILogSink log, string reason)
         {
             while (true)
             {
-                _log.Write("boot", "stopped: " + reason);
+                log.Write("boot", "stopped: " + reason);
                 Thread.Sleep(30000);
             }
         }

@@ -104,14 +104,21 @@ namespace WasmBox.Nano.Protocol.Json
             return w.ToArray();
         }
 
-        /// <summary>The monitor's counters for every installed function.</summary>
-        public static byte[] Telemetry(string deviceId, long uptimeMs, int totalEvents, InstalledFunction[] installed)
+        /// <summary>
+        /// The monitor's counters for every installed function, and the board's free managed heap
+        /// (left out when negative: the board does not report it).
+        /// </summary>
+        public static byte[] Telemetry(string deviceId, long uptimeMs, int totalEvents, long freeBytes, InstalledFunction[] installed)
         {
             JsonWriter w = new JsonWriter(512);
             w.BeginObject()
                 .Property("device", deviceId)
                 .Property("uptimeMs", uptimeMs)
                 .Property("events", totalEvents);
+            if (freeBytes >= 0)
+            {
+                w.Property("freeBytes", freeBytes);
+            }
             w.Name("functions").BeginArray();
             for (int i = 0; i < installed.Length; i++)
             {

@@ -20,10 +20,17 @@ namespace WasmBox.Nano.Protocol.Mqtt
         private readonly DeviceService _service;
         private readonly IMessageTransport _transport;
         private readonly DeviceTopics _topics;
+        private readonly IMemoryGauge _memory;
         private Timer _telemetryTimer;
         private bool _started;
 
         public MqttAgent(DeviceService service, IMessageTransport transport)
+            : this(service, transport, null)
+        {
+        }
+
+        /// <param name="memory">The board's free heap for telemetry; null leaves "freeBytes" out.</param>
+        public MqttAgent(DeviceService service, IMessageTransport transport, IMemoryGauge memory)
         {
             if (service == null || transport == null)
             {
@@ -32,6 +39,7 @@ namespace WasmBox.Nano.Protocol.Mqtt
             _service = service;
             _transport = transport;
             _topics = service.Topics;
+            _memory = memory;
         }
 
         /// <summary>
@@ -51,6 +59,10 @@ namespace WasmBox.Nano.Protocol.Mqtt
             _transport.Subscribe(_topics.Rollback, CommandQos, this);
             _transport.Subscribe(_topics.InvokeFilter, CommandQos, this);
             _transport.Subscribe(_topics.AttestRequest, CommandQos, this);
+            // The broker may publish an earlier connection's Last Will after this one said "online"
+            // (a restart beats the broker noticing the old socket died); watching the retained state
+            // lets the device put "online" back.
+            _transport.Subscribe(_topics.State, CommandQos, this);
             _service.Runtime.Monitor.AddListener(this);
             _service.AddListener(this);
             PublishState();
@@ -76,6 +88,7 @@ namespace WasmBox.Nano.Protocol.Mqtt
             }
             _service.RemoveListener(this);
             _service.Runtime.Monitor.RemoveListener(this);
+            _transport.Unsubscribe(_topics.State);
             _transport.Unsubscribe(_topics.Deploy);
             _transport.Unsubscribe(_topics.Remove);
             _transport.Unsubscribe(_topics.Rollback);
@@ -91,16 +104,41 @@ namespace WasmBox.Nano.Protocol.Mqtt
             return _transport.Publish(_topics.State, json, 1, true);
         }
 
+        private bool IsOfflineState(byte[] payload)
+        {
+            byte[] offline = ProtocolJson.Offline(_service.DeviceId);
+            if (payload == null || payload.Length != offline.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < offline.Length; i++)
+            {
+                if (payload[i] != offline[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         public bool PublishTelemetry()
         {
-            byte[] json = ProtocolJson.Telemetry(_service.DeviceId, NowMs(), _service.Runtime.Monitor.TotalEvents, _service.Installed);
+            long freeBytes = _memory == null ? -1 : _memory.FreeBytes();
+            byte[] json = ProtocolJson.Telemetry(_service.DeviceId, NowMs(), _service.Runtime.Monitor.TotalEvents, freeBytes, _service.Installed);
             return _transport.Publish(_topics.Telemetry, json, 0, false);
         }
 
         public void OnMessage(string topic, byte[] payload)
         {
             int length = payload == null ? 0 : payload.Length;
-            if (topic == _topics.Deploy)
+            if (topic == _topics.State)
+            {
+                if (_started && IsOfflineState(payload))
+                {
+                    PublishState();
+                }
+            }
+            else if (topic == _topics.Deploy)
             {
                 UpdateResult r = _service.Deploy(payload, 0, length);
                 _transport.Publish(_topics.Result, ProtocolJson.UpdateResult(UpdateOperation.Deploy, length, r), 1, false);
