@@ -34,11 +34,13 @@ public class MeasurementTests
     }
 
     [Fact]
-    public void The_helper_table_is_256_references_of_twelve_bytes_on_the_device()
+    public void The_helper_table_is_a_256_byte_id_map_and_one_reference_per_handler_on_the_device()
     {
         ComponentRow table = Assert.Single(Rows, r => r.Group == "helpers");
-        Assert.Equal(3120, table.DeviceBytes); // object (1 field) 24 + array 20 + 256 * 12 = 3092, rounded to 3096
-        Assert.Equal(1, table.DeviceArrays);
+        // object (2 fields) 12 + 24 = 36; byte[256]: 20 + 256 = 276; IHelper[1]: 20 + 12 = 32, rounded to 36
+        Assert.Equal(36 + 276 + 36, table.DeviceBytes);
+        Assert.Equal(2, table.DeviceArrays);
+        Assert.Contains("256-byte id map + 1 handler slot", table.Component);
     }
 
     [Fact]

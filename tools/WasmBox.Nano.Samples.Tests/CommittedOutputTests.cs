@@ -78,7 +78,7 @@ public class CommittedOutputTests
         OpenCommitted(sample, new DirectoryKeyring(SamplePaths.Keys), out _, out BundleError own);
         Assert.Equal(BundleError.None, own);
 
-        foreach (string other in new[] { "acme", "globex", "mallory" }.Where(t => t != sample.Tenant))
+        foreach (string other in SampleCatalog.All.Select(s => s.Tenant).Distinct().Where(t => t != sample.Tenant))
         {
             byte[] otherKey = TenantKeys.LoadPublicKey(KeyPairFiles.PublicKeyPath(SamplePaths.Keys, other));
             OpenCommitted(sample, new SingleKeyKeyring(otherKey), out _, out BundleError foreign);

@@ -41,13 +41,25 @@ public partial class HeaderAndPolicyTests
     [SkippableFact]
     public void EverySampleInstallsTogetherUnderTheDemoPolicy()
     {
-        using var device = new SimulatedDevice();
+        using var device = new SimulatedDevice(profileId: SimulatedDevice.RoomyProfileId);
         foreach (SampleSpec sample in SampleCatalog.All)
         {
             InstallResult result = SampleInstaller.Install(device.Runtime, sample, SampleBuilds.Build(sample).Image);
             Assert.True(result.Ok, sample.Name + ": " + result.Reason);
         }
         Assert.Equal(SampleCatalog.All.Length, device.Runtime.Containers.Length);
+    }
+
+    [SkippableFact]
+    public void OnTheDevKitCTheBoardsHeapNotThePolicyLimitsHowManySamplesInstall()
+    {
+        using var device = new SimulatedDevice();
+        InstallResult[] results = SampleCatalog.All
+            .Select(sample => SampleInstaller.Install(device.Runtime, sample, SampleBuilds.Build(sample).Image)).ToArray();
+
+        Assert.True(results[0].Ok, results[0].Reason);
+        Assert.All(results.Where(r => !r.Ok), r => Assert.Equal(InstallError.BoardMemoryExhausted, r.Error));
+        Assert.Contains(results, r => !r.Ok);
     }
 
     [SkippableFact]

@@ -53,7 +53,7 @@ public class SampleBehaviourTests
     {
         using RuntimeScenario run = RuntimeScenario.Run(SampleScenarios.AlarmCrossings);
         Assert.Equal(["ALARM 26.00", "CLEAR 23.90", "ALARM 27.00"], run.Device.Published.Select(m => Text(m.Payload)));
-        Assert.All(run.Device.Published, m => Assert.Equal("acme/alarm", m.Topic));
+        Assert.All(run.Device.Published, m => Assert.Equal("initech/alarm", m.Topic));
         Assert.True(run.Device.Board.Gpio.Read(4));
         Assert.Equal(1u, run.Container.LocalStore.Fetch(1));
         Assert.Equal(2700UL, run.Container.LastResult);
@@ -144,8 +144,8 @@ public class SampleBehaviourTests
         using RuntimeScenario run = RuntimeScenario.Run(SampleScenarios.SensorReaderThree);
         var global = run.Container.Tenant.GlobalStore;
         Assert.Equal(600u, global.Fetch(0x10));
-        // The last run is at 15 000 ms; four periodic wake-ups of 10 ms advance the microsecond stamp.
-        Assert.Equal(15_000u * 1000 + 4 * 10_000, global.Fetch(0x11));
+        // The last run is at 3 000 ms (three 1 s periods); four periodic wake-ups of 10 ms advance the microsecond stamp.
+        Assert.Equal(3_000u * 1000 + 4 * 10_000, global.Fetch(0x11));
         Assert.Equal(VmStatus.Ok, run.Container.LastStatus);
     }
 }

@@ -1,5 +1,6 @@
 using WasmBox.Nano.Host.Simulation;
 using WasmBox.Nano.Runtime.Containers;
+using WasmBox.Nano.Runtime.Hooks;
 using WasmBox.Nano.Sim.Demo;
 using WasmBox.Nano.Sim.Scripting;
 using WasmBox.Nano.Sim.Session;
@@ -20,6 +21,33 @@ public sealed class DemoScenarioTests
         demo.Session.Start(threaded: false);
         SimDriver.RunStepped(demo.Session, clock, script, DurationMs);
         return (demo, script);
+    }
+
+    [Fact]
+    public void Three_well_behaved_tenants_each_run_two_containers_on_different_kinds_of_hook()
+    {
+        using DemoRun demo = DemoRun.Prepare(new DemoOptions { Clock = new SteppedClock() });
+
+        var tenants = demo.Session.Runtime.Containers.Where(c => c.Tenant.Id != DemoPlan.HostileTenant).GroupBy(c => c.Tenant.Id).ToList();
+
+        Assert.Equal(3, tenants.Count);
+        Assert.All(tenants, tenant =>
+        {
+            HashSet<HookKind>[] kinds = tenant.Select(c => c.Manifest.Hooks.Select(h => h.Kind).Where(k => k != HookKind.Install).ToHashSet()).ToArray();
+            Assert.Equal(2, kinds.Length);
+            Assert.Empty(kinds[0].Intersect(kinds[1]));
+        });
+        Assert.Equal(DemoPlan.HostileBundles.Count, demo.Session.Runtime.Containers.Count(c => c.Tenant.Id == DemoPlan.HostileTenant));
+    }
+
+    [Fact]
+    public void The_demo_runs_on_an_ESP32_with_PSRAM_because_the_DevKitC_heap_refuses_some_of_its_containers()
+    {
+        Assert.Equal("ESP_WROVER_KIT", Host.Profiles.HardwareProfiles.Load(DemoPlan.DefaultProfile).Profile!.NanoffTarget);
+
+        var refusal = Assert.Throws<SimSetupException>(() => DemoRun.Prepare(new DemoOptions { Profile = "esp32-devkitc", Clock = new SteppedClock() }));
+
+        Assert.Contains("heap budget", refusal.Message);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ cd "$here"
 mkdir -p out keys
 
 if [[ "${1:-}" == "--keygen" ]]; then
-  for tenant in acme globex mallory; do
+  for tenant in acme globex initech mallory; do
     wbx keygen --tenant "$tenant" --out keys --force
   done
 fi
@@ -41,22 +41,14 @@ pack() {
     --name "$name" -o "out/$name.wbx" "$@"
 }
 
-# ---- acme: checksums, an alarm, a blinker, a CoAP resource --------------------------------
+# ---- acme: checksums and a blinker ----------------------------------------------------------
 build fletcher32 fletcher32.c fletcher32_main
 pack  fletcher32 acme 0 --hook 'mqtt:acme/data/#' \
       --instructions 20000 --branches 2000 --ram 1024 --stack-frames 1
 
-build threshold_alarm threshold_alarm.c threshold_alarm
-pack  threshold_alarm acme 1 --hook timer:1000 --pin 4:output --sensor temp0 \
-      --instructions 2000 --branches 200 --ram 1024 --stack-frames 1
-
 build blinker blinker.c blinker
-pack  blinker acme 2 --hook timer:500 --pin 2:output \
+pack  blinker acme 1 --hook timer:500 --pin 2:output \
       --instructions 1000 --branches 100 --ram 1024 --stack-frames 1
-
-build coap_temp coap_temp.c coap_temp
-pack  coap_temp acme 3 --hook coap:/acme/temp --sensor temp0 \
-      --instructions 2000 --branches 200 --ram 1024 --stack-frames 1
 
 # ---- globex: a button counter and two Femto-Containers sources ------------------------------
 build button_counter button_counter.c button_counter
@@ -68,7 +60,16 @@ pack  event_counter globex 1 --hook timer:1000 --hook gpio:0:both --pin 0:input-
       --instructions 1000 --branches 100 --ram 1024 --stack-frames 1
 
 build sensor_reader femto/sensor_reader.c sensor_reader
-pack  sensor_reader globex 2 --hook timer:5000 --sensor hum0 \
+pack  sensor_reader globex 2 --hook timer:1000 --sensor hum0 \
+      --instructions 2000 --branches 200 --ram 1024 --stack-frames 1
+
+# ---- initech: a temperature alarm and a CoAP temperature resource ---------------------------
+build threshold_alarm threshold_alarm.c threshold_alarm
+pack  threshold_alarm initech 0 --hook timer:1000 --pin 4:output --sensor temp0 \
+      --instructions 2000 --branches 200 --ram 1024 --stack-frames 1
+
+build coap_temp coap_temp.c coap_temp
+pack  coap_temp initech 1 --hook coap:/initech/temp --sensor temp0 \
       --instructions 2000 --branches 200 --ram 1024 --stack-frames 1
 
 # ---- mallory: hostile functions that install and then misbehave -----------------------------

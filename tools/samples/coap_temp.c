@@ -1,6 +1,6 @@
 /* coap_temp: a CoAP resource that answers GET with the current temperature.
  *
- * Hook: coap on /acme/temp. Needs: sensor temp0 (read).
+ * Hook: coap on /initech/temp. Needs: sensor temp0 (read).
  * Builds the response the gcoap way: gcoap_resp_init with 2.05 Content, the text/plain
  * Content-Format, coap_opt_finish, then writes the payload at coap_get_pdu. The payload
  * is "21.50 C #3": the reading with its own number of decimals (fmt_s16_dfp) and how many

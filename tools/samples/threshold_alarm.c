@@ -1,12 +1,12 @@
 /* threshold_alarm: watches a temperature sensor and raises an alarm above a threshold.
  *
  * Hook: timer (every 1000 ms). Needs: sensor temp0 (read), pin 4 as output (the alarm
- * LED or buzzer), MQTT publish on acme/alarm.
+ * LED or buzzer), MQTT publish on initech/alarm.
  * Each run reads the first temperature sensor it declared, converts the reading to
  * hundredths of a degree, and compares it with ALARM_ON_CENTI. The alarm has hysteresis:
  * it goes on above ALARM_ON_CENTI and off again only below ALARM_OFF_CENTI, so a value
  * hovering around the threshold does not flood the broker. On every change it drives
- * the pin and publishes "ALARM 25.43" or "CLEAR 23.90" (QoS 1) on acme/alarm; the state
+ * the pin and publishes "ALARM 25.43" or "CLEAR 23.90" (QoS 1) on initech/alarm; the state
  * survives between runs in the container's local store.
  * Returns the temperature in hundredths of a degree, or a negative errno when there is
  * no sensor (-ENODEV would be RIOT's; the runtime's table has no such code, so -EIO). */
@@ -17,7 +17,7 @@
 #define ALARM_PIN       4
 #define KEY_ALARM_ON    1    /* local store: 1 while the alarm is on */
 
-static const char topic[] = "acme/alarm";
+static const char topic[] = "initech/alarm";
 
 /* value * 10^scale in hundredths (scale -2 is already hundredths). The division works on
  * the magnitude: eBPF before v4 has no signed division, so clang refuses `int / 10`. */

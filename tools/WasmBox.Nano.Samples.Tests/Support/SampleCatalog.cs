@@ -25,14 +25,14 @@ public static class SampleCatalog
     public static readonly SampleSpec Fletcher32 = new("fletcher32", "fletcher32.c", "fletcher32_main", "acme", 0,
         ["mqtt:acme/data/#"], [], [], new(20000, 2000, 1024, 1));
 
-    public static readonly SampleSpec ThresholdAlarm = new("threshold_alarm", "threshold_alarm.c", "threshold_alarm", "acme", 1,
+    public static readonly SampleSpec ThresholdAlarm = new("threshold_alarm", "threshold_alarm.c", "threshold_alarm", "initech", 0,
         ["timer:1000"], ["4:output"], ["temp0"], new(2000, 200, 1024, 1));
 
-    public static readonly SampleSpec Blinker = new("blinker", "blinker.c", "blinker", "acme", 2,
+    public static readonly SampleSpec Blinker = new("blinker", "blinker.c", "blinker", "acme", 1,
         ["timer:500"], ["2:output"], [], new(1000, 100, 1024, 1));
 
-    public static readonly SampleSpec CoapTemp = new("coap_temp", "coap_temp.c", "coap_temp", "acme", 3,
-        ["coap:/acme/temp"], [], ["temp0"], new(2000, 200, 1024, 1));
+    public static readonly SampleSpec CoapTemp = new("coap_temp", "coap_temp.c", "coap_temp", "initech", 1,
+        ["coap:/initech/temp"], [], ["temp0"], new(2000, 200, 1024, 1));
 
     public static readonly SampleSpec ButtonCounter = new("button_counter", "button_counter.c", "button_counter", "globex", 0,
         ["gpio:0:both"], ["0:input-pullup"], [], new(1000, 100, 1024, 1));
@@ -41,7 +41,7 @@ public static class SampleCatalog
         ["timer:1000", "gpio:0:both"], ["0:input-pullup"], [], new(1000, 100, 1024, 1));
 
     public static readonly SampleSpec SensorReader = new("sensor_reader", "femto/sensor_reader.c", "sensor_reader", "globex", 2,
-        ["timer:5000"], [], ["hum0"], new(2000, 200, 1024, 1));
+        ["timer:1000"], [], ["hum0"], new(2000, 200, 1024, 1));
 
     public static readonly SampleSpec Spin = new("spin", "hostile/spin.c", "spin", "mallory", 0,
         ["timer:1000"], [], [], new(5000, 500, 1024, 1), Hostile: true);

@@ -6,7 +6,7 @@ namespace WasmBox.Nano.Samples.Tests.Support;
 public static class SampleScenarios
 {
     public const string DataTopic = "acme/data/in";
-    public const string TempPath = "/acme/temp";
+    public const string TempPath = "/initech/temp";
     public const int Button = 0;
 
     public static byte[] Text(string s) => Encoding.ASCII.GetBytes(s);
@@ -55,7 +55,7 @@ public static class SampleScenarios
         [.. Enumerable.Repeat(SampleRun.Timer(1000), 4), .. Clicks(5)], Scenario.NoSensors, ["global:0x101", "global:0x102"]);
 
     public static readonly Scenario SensorReaderThree = new("three-periods", SampleCatalog.SensorReader,
-        Enumerable.Repeat(SampleRun.Timer(5000, 5000), 3).ToArray(),
+        Enumerable.Repeat(SampleRun.Timer(1000, 1000), 3).ToArray(),
         new Dictionary<string, int[]> { ["hum0"] = [455, 512, 600] }, ["global:0x10", "global:0x11"]);
 
     public static readonly Scenario[] All =

@@ -7,7 +7,7 @@ using WasmBox.Nano.Runtime.Policy;
 namespace WasmBox.Nano.Samples.Tests.Support;
 
 /// <summary>
-/// An ESP32-DevKitC simulated board on a stepped clock, its sensors reading scripted values,
+/// An ESP32-DevKitC (or another profile's) simulated board on a stepped clock, its sensors reading scripted values,
 /// and a runtime provisioned with tools/samples/policy.demo.json. No threads: every event
 /// runs on the test's thread. Records runtime events, log lines and MQTT publications.
 /// </summary>
@@ -15,12 +15,15 @@ public sealed class SimulatedDevice : IDisposable, IRuntimeEvents
 {
     public const string ProfileId = "esp32-devkitc";
 
+    /// <summary>The ESP32 with PSRAM the demo runs on: its heap holds every sample at once, the DevKitC's does not.</summary>
+    public const string RoomyProfileId = "esp32-wrover-kit";
+
     private readonly List<RuntimeEvent> _events = [];
 
-    public SimulatedDevice(IReadOnlyDictionary<string, int[]>? sensorValues = null, long[]? runTimesMs = null)
+    public SimulatedDevice(IReadOnlyDictionary<string, int[]>? sensorValues = null, long[]? runTimesMs = null, string profileId = ProfileId)
     {
-        HardwareProfile profile = HardwareProfiles.Load(ProfileId).Profile
-            ?? throw new InvalidOperationException("profile " + ProfileId + " does not load");
+        HardwareProfile profile = HardwareProfiles.Load(profileId).Profile
+            ?? throw new InvalidOperationException("profile " + profileId + " does not load");
         if (sensorValues is not null)
         {
             profile = profile with

@@ -9,7 +9,7 @@ namespace WasmBox.Nano.Sim.Demo;
 /// <summary>How to set up the demo.</summary>
 public sealed record DemoOptions
 {
-    public string Profile { get; init; } = "esp32-devkitc";
+    public string Profile { get; init; } = DemoPlan.DefaultProfile;
 
     /// <summary>Install mallory's hostile functions too.</summary>
     public bool WithHostile { get; init; } = true;

@@ -35,6 +35,7 @@ public sealed record IsolationComparison(RunFigures Without, RunFigures With, IR
         }
         AddLatency(figures, "message -> acme/fletcher32 run end", without.MessageLatency, with.MessageLatency);
         AddLatency(figures, "button edge -> globex/button_counter run end", without.PressLatency, with.PressLatency);
+        AddLatency(figures, "CoAP GET -> initech/coap_temp answer", without.CoapLatency, with.CoapLatency);
         return new IsolationComparison(without, with, figures);
     }
 

@@ -22,6 +22,7 @@ public static class MeasurementReport
         latency.AddColumns("path", "events", "mean", "p50", "p95", "max");
         AddLatency(latency, "message -> acme/fletcher32", run.MessageLatency);
         AddLatency(latency, "button edge -> globex/button_counter", run.PressLatency);
+        AddLatency(latency, "CoAP GET -> initech/coap_temp answer", run.CoapLatency);
         console.Write(latency);
         WriteVerdicts(console, run.Verdicts);
     }

@@ -49,7 +49,12 @@ public static class MemoryFigures
 
         session.Runtime.Start(c);
         HookBinding hook = c.Manifest.Hooks.First(h => h.Kind != HookKind.Install);
-        string? key = hook.Kind == HookKind.Mqtt ? ConcreteTopic(hook.Filter) : null;
+        string? key = hook.Kind switch
+        {
+            HookKind.Mqtt => ConcreteTopic(hook.Filter),
+            HookKind.Coap => hook.Filter,
+            _ => null,
+        };
         byte[] payload = DemoPlan.DataPayload(1);
         Dispatch(session, hook, key, payload);
         long runsBefore = c.Counters.Runs;

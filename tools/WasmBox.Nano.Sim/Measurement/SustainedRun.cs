@@ -12,19 +12,21 @@ public sealed record ContainerFigures(string Tenant, string Name, string State, 
 /// <summary>What a sustained run measured: per-container figures, end-to-end latencies, and the tenants' verdicts.</summary>
 public sealed record RunFigures(
     bool WithHostile, long DurationMs, IReadOnlyList<ContainerFigures> Containers,
-    LatencyStats MessageLatency, LatencyStats PressLatency, IReadOnlyList<TenantVerdict> Verdicts);
+    LatencyStats MessageLatency, LatencyStats PressLatency, LatencyStats CoapLatency, IReadOnlyList<TenantVerdict> Verdicts);
 
 /// <summary>
 /// The demo in real time for a sustained period (one thread per container, the runtime's timer
 /// thread), with the outside world probing latency: every <see cref="MessageEveryMs"/> a message
-/// to acme's fletcher32 and every <see cref="PressEveryMs"/> a button press (globex), each timed
-/// from the moment it is fired to the end of the run it causes (the container's run counter
-/// moving). Timers run by themselves. The hostile tenant, when present, gets its bait messages.
+/// to acme's fletcher32, every <see cref="PressEveryMs"/> a button press (globex) and every
+/// <see cref="CoapEveryMs"/> a CoAP GET of initech's temperature, each timed from the moment it
+/// is fired to the end of the run it causes (the container's run counter moving; for CoAP, the
+/// answer). Timers run by themselves. The hostile tenant, when present, gets its bait messages.
 /// </summary>
 public static class SustainedRun
 {
     public const long MessageEveryMs = 100;
     public const long PressEveryMs = 1000;
+    public const long CoapEveryMs = 250;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(1);
 
     public static RunFigures Measure(DemoOptions options, long durationMs, CancellationToken cancel)
@@ -37,11 +39,12 @@ public static class SustainedRun
         var applied = new List<ScriptedInput>();
         var messageLatency = new List<double>();
         var pressLatency = new List<double>();
+        var coapLatency = new List<double>();
         var hostileBait = new InputScript(withHostile ? DemoPlan.HostileBait(durationMs) : []);
         session.Start(threaded: true);
 
         var clock = Stopwatch.StartNew();
-        long nextMessage = 50, nextPress = 500;
+        long nextMessage = 50, nextPress = 500, nextCoap = 120;
         int n = 0;
         while (!cancel.IsCancellationRequested && clock.ElapsedMilliseconds < durationMs)
         {
@@ -61,11 +64,20 @@ public static class SustainedRun
                 applied.Add(new ButtonClick(DemoPlan.Button, now));
                 nextPress += PressEveryMs;
             }
+            if (now >= nextCoap)
+            {
+                var request = new CoapRequest(DemoPlan.InitechTempPath, now);
+                long start = Stopwatch.GetTimestamp();
+                request.Apply(session); // the board's CoAP server answers synchronously
+                coapLatency.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                applied.Add(request);
+                nextCoap += CoapEveryMs;
+            }
             cancel.WaitHandle.WaitOne(1);
         }
         long elapsed = clock.ElapsedMilliseconds;
         session.Runtime.Shutdown();
-        return new RunFigures(withHostile, elapsed, Figures(session), LatencyStats.Of(messageLatency), LatencyStats.Of(pressLatency),
+        return new RunFigures(withHostile, elapsed, Figures(session), LatencyStats.Of(messageLatency), LatencyStats.Of(pressLatency), LatencyStats.Of(coapLatency),
             DemoChecks.Evaluate(session, applied));
     }
 

@@ -33,6 +33,10 @@ public sealed class InputScript
             {
                 throw new SimSetupException("--message: profile " + session.Board.Profile.Id + " has no network");
             }
+            if (input is CoapRequest && !session.Board.Profile.Features.Coap)
+            {
+                throw new SimSetupException("CoAP request: profile " + session.Board.Profile.Id + " has no CoAP");
+            }
         }
     }
 

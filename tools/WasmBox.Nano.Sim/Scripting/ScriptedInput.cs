@@ -62,3 +62,11 @@ public sealed record Message(string Topic, byte[] Payload, long AtMs) : Scripted
 
     public override string Describe() => "message " + Topic + " (" + Payload.Length + " bytes)";
 }
+
+/// <summary>A CoAP request from a client on the network to a path of the board's CoAP server.</summary>
+public sealed record CoapRequest(string Path, long AtMs) : ScriptedInput(AtMs)
+{
+    public override bool Apply(SimulationSession session) => session.Request(Path, []);
+
+    public override string Describe() => "coap GET " + Path;
+}

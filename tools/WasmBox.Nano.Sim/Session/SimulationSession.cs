@@ -12,7 +12,7 @@ namespace WasmBox.Nano.Sim.Session;
 /// A simulated board from a hardware profile with the runtime on it: tenants provisioned from
 /// the owner's policy, bundles verified with the tenants' keys and installed through
 /// <see cref="BundleInstaller"/>, and the outside world's side of the board (buttons, a
-/// "cloud" client on the board's loopback broker). Started either threaded (real time, one
+/// "cloud" client on the board's loopback broker, CoAP requests to the board's server). Started either threaded (real time, one
 /// thread per container) or synchronous (every event runs on the caller's thread).
 /// </summary>
 public sealed class SimulationSession : IDisposable
@@ -21,7 +21,11 @@ public sealed class SimulationSession : IDisposable
     public const int TickMs = 10;
 
     private readonly ITenantKeyring _keyring;
+    /// <summary>Largest CoAP payload a reply carries (a UDP datagram on the board's network stays small).</summary>
+    public const int CoapPayloadCapacity = 1024;
+
     private readonly List<BundleInstallResult> _installs = [];
+    private readonly List<CoapReply> _coapReplies = [];
 
     private SimulationSession(SimulatedBoard board, WasmBoxRuntime runtime, ITenantKeyring keyring)
     {
@@ -128,6 +132,37 @@ public sealed class SimulationSession : IDisposable
 
     /// <summary>Publishes from the cloud side; false when the board has no network or the topic is invalid.</summary>
     public bool Publish(string topic, byte[] payload) => Cloud is not null && Cloud.Publish(topic, payload, 0, false);
+
+    /// <summary>Every CoAP request sent with <see cref="Request"/>, in order.</summary>
+    public IReadOnlyList<CoapReply> CoapReplies
+    {
+        get
+        {
+            lock (_coapReplies)
+            {
+                return _coapReplies.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A CoAP request from a client on the network to <paramref name="path"/>, handled the way the
+    /// board's CoAP server does (synchronously, by the containers on that path); recorded in
+    /// <see cref="CoapReplies"/>. False when no container answered.
+    /// </summary>
+    public bool Request(string path, byte[] body)
+    {
+        var response = new CoapResponse(CoapPayloadCapacity);
+        long start = Board.Clock.NowMs;
+        bool answered = Runtime.HandleCoap(path, body, body.Length, response);
+        long end = Board.Clock.NowMs;
+        var reply = new CoapReply(path, start, end, answered, response.Code, response.Format, response.Payload[..response.PayloadLength]);
+        lock (_coapReplies)
+        {
+            _coapReplies.Add(reply);
+        }
+        return answered;
+    }
 
     public void Dispose()
     {

@@ -5,7 +5,7 @@
  * readings with bpf_ztimer_now / bpf_ztimer_periodic_wakeup, and leave the result in the
  * global store for other functions (a CoAP or MQTT reporter) to pick up.
  *
- * Hook: timer (5000 ms). Needs: sensor hum0 (read).
+ * Hook: timer (1000 ms). Needs: sensor hum0 (read).
  * Each run takes SAMPLES readings of the first declared sensor, one per SAMPLE_PERIOD_US,
  * and stores their average under KEY_AVERAGE and the wake-up time of the last reading
  * (microseconds) under KEY_STAMP. On WasmBox.Nano bpf_ztimer_periodic_wakeup advances
