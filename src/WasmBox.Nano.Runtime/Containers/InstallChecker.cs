@@ -269,7 +269,7 @@ namespace WasmBox.Nano.Runtime.Containers
     /// Managed bytes one container holds on a 32-bit nanoFramework device, priced with
     /// <see cref="NanoHeap"/> from the arrays and objects <see cref="Container"/> really
     /// allocates: its VM (program arrays, stack, registers, memory table and regions), helper
-    /// table (256 references) and bound helpers with their buffers, context and payload
+    /// table (a 256-byte id map and one slot per handler) and bound helpers with their buffers, context and payload
     /// buffers, event ring, local store, counters, monitor trackers, data copy, CoAP buffer,
     /// the manifest it keeps, its hook subscriptions and its worker thread. The host tool
     /// `wbx memory` walks installed containers and checks this formula against them.
