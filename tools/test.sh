@@ -69,7 +69,7 @@ for proj in $(find tools -name '*.Tests.csproj' | sort); do
   fi
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-  p=$(get passed); f=$(( $(get failed) + $(get error) + $(get timeout) + $(get aborted) )); s=$(get notExecuted)
+  p=$(get passed); f=$(( $(get failed) + $(get error) + $(get timeout) + $(get aborted) )); s=$(( $(get total) - $(get executed) ))
   echo "$name: $p passed, $f failed, $s skipped"
   [ "$f" -gt 0 ] && grep -E '^\s+Failed |Error Message|Assert' "$OUT/$name.log" | head -40
   [ "$rc" != 0 ] && [ "$f" = 0 ] && fail_step "$name exited $rc"
