@@ -38,6 +38,8 @@ namespace WasmBox.Nano.Device.Provisioning
         public const int MinAttestationKeyBytes = 16;
         public const int MaxAttestationKeyBytes = 64;
 
+        private const string UnknownField = "unknown field";
+
         public static ProvisioningResult Parse(string text)
         {
             object root;
@@ -53,32 +55,32 @@ namespace WasmBox.Nano.Device.Provisioning
             {
                 return new ProvisioningResult(Read(JsonFields.Object(root, "$")), null, null);
             }
-            catch (ProvisioningException e)
+            catch (JsonFieldException e)
             {
-                return new ProvisioningResult(null, e.Field, e.Reason);
+                return new ProvisioningResult(null, e.Path, e.Reason);
             }
         }
 
         private static DeviceProvisioning Read(JsonObject doc)
         {
-            JsonFields.AllowOnly(doc, "", new string[] { "deviceId", "wifi", "broker", "tenantKeys", "attestationKey", "telemetrySeconds" });
+            JsonFields.AllowOnly(doc, "", new string[] { "deviceId", "wifi", "broker", "tenantKeys", "attestationKey", "telemetrySeconds" }, UnknownField);
             DeviceProvisioning p = new DeviceProvisioning();
             p.DeviceId = JsonFields.RequiredString(doc, "", "deviceId");
             string idError = PolicyParser.ValidateName(p.DeviceId);
             if (idError != null)
             {
-                throw new ProvisioningException("deviceId", idError);
+                throw new JsonFieldException("deviceId", idError);
             }
             p.TelemetrySeconds = JsonFields.OptionalInt(doc, "", "telemetrySeconds", 1, 86400, DefaultTelemetrySeconds);
             if (doc.Has("wifi"))
             {
                 JsonObject wifi = JsonFields.Object(doc.Get("wifi"), "wifi");
-                JsonFields.AllowOnly(wifi, "wifi", new string[] { "ssid", "password" });
+                JsonFields.AllowOnly(wifi, "wifi", new string[] { "ssid", "password" }, UnknownField);
                 p.WifiSsid = JsonFields.RequiredString(wifi, "wifi", "ssid");
                 p.WifiPassword = JsonFields.OptionalString(wifi, "wifi", "password");
                 if (p.WifiSsid.Length == 0 || p.WifiSsid.Length > 32)
                 {
-                    throw new ProvisioningException("wifi.ssid", "must be 1 to 32 characters");
+                    throw new JsonFieldException("wifi.ssid", "must be 1 to 32 characters");
                 }
             }
             ReadBroker(JsonFields.Object(JsonFields.Required(doc, "", "broker"), "broker"), p);
@@ -88,7 +90,7 @@ namespace WasmBox.Nano.Device.Provisioning
             {
                 if (attestationKey.Length < 2 * MinAttestationKeyBytes || attestationKey.Length > 2 * MaxAttestationKeyBytes || attestationKey.Length % 2 != 0)
                 {
-                    throw new ProvisioningException("attestationKey", "must be " + MinAttestationKeyBytes + " to " + MaxAttestationKeyBytes
+                    throw new JsonFieldException("attestationKey", "must be " + MinAttestationKeyBytes + " to " + MaxAttestationKeyBytes
                         + " bytes as hex digits, got " + attestationKey.Length + " digits");
                 }
                 p.AttestationKey = ReadHex(attestationKey, "attestationKey");
@@ -98,24 +100,24 @@ namespace WasmBox.Nano.Device.Provisioning
 
         private static void ReadBroker(JsonObject broker, DeviceProvisioning p)
         {
-            JsonFields.AllowOnly(broker, "broker", new string[] { "host", "port", "tls", "caCertificate", "username", "password" });
+            JsonFields.AllowOnly(broker, "broker", new string[] { "host", "port", "tls", "caCertificate", "username", "password" }, UnknownField);
             p.BrokerHost = JsonFields.RequiredString(broker, "broker", "host");
             if (p.BrokerHost.Length == 0)
             {
-                throw new ProvisioningException("broker.host", "must not be empty");
+                throw new JsonFieldException("broker.host", "must not be empty");
             }
             p.BrokerTls = JsonFields.OptionalBool(broker, "broker", "tls", false);
             p.BrokerPort = JsonFields.OptionalInt(broker, "broker", "port", 1, 65535, p.BrokerTls ? 8883 : 1883);
             p.BrokerCaCertificate = JsonFields.OptionalString(broker, "broker", "caCertificate");
             if (p.BrokerCaCertificate != null && !p.BrokerTls)
             {
-                throw new ProvisioningException("broker.caCertificate", "is only used with \"tls\": true");
+                throw new JsonFieldException("broker.caCertificate", "is only used with \"tls\": true");
             }
             p.BrokerUsername = JsonFields.OptionalString(broker, "broker", "username");
             p.BrokerPassword = JsonFields.OptionalString(broker, "broker", "password");
             if (p.BrokerPassword != null && p.BrokerUsername == null)
             {
-                throw new ProvisioningException("broker.password", "needs a username");
+                throw new JsonFieldException("broker.password", "needs a username");
             }
         }
 
@@ -126,18 +128,18 @@ namespace WasmBox.Nano.Device.Provisioning
             {
                 string path = "tenantKeys[" + i + "]";
                 JsonObject entry = JsonFields.Object(list[i], path);
-                JsonFields.AllowOnly(entry, path, new string[] { "tenant", "publicPoint" });
+                JsonFields.AllowOnly(entry, path, new string[] { "tenant", "publicPoint" }, UnknownField);
                 string tenant = JsonFields.RequiredString(entry, path, "tenant");
                 string nameError = PolicyParser.ValidateName(tenant);
                 if (nameError != null)
                 {
-                    throw new ProvisioningException(path + ".tenant", nameError);
+                    throw new JsonFieldException(path + ".tenant", nameError);
                 }
                 for (int k = 0; k < i; k++)
                 {
                     if (keys[k].TenantId == tenant)
                     {
-                        throw new ProvisioningException(path + ".tenant", "tenant '" + tenant + "' is listed twice");
+                        throw new JsonFieldException(path + ".tenant", "tenant '" + tenant + "' is listed twice");
                     }
                 }
                 keys[i] = new TenantKey(tenant, ReadPublicPoint(JsonFields.RequiredString(entry, path, "publicPoint"), path + ".publicPoint"));
@@ -149,13 +151,13 @@ namespace WasmBox.Nano.Device.Provisioning
         {
             if (hex.Length != TenantKey.Length * 2)
             {
-                throw new ProvisioningException(path, "must be " + (TenantKey.Length * 2)
+                throw new JsonFieldException(path, "must be " + (TenantKey.Length * 2)
                     + " hex digits (an uncompressed P-256 point, 04 || X || Y), got " + hex.Length);
             }
             byte[] key = ReadHex(hex, path);
             if (key[0] != 0x04)
             {
-                throw new ProvisioningException(path, "must start with 04 (an uncompressed point)");
+                throw new JsonFieldException(path, "must start with 04 (an uncompressed point)");
             }
             return key;
         }
@@ -165,32 +167,15 @@ namespace WasmBox.Nano.Device.Provisioning
             byte[] bytes = new byte[hex.Length / 2];
             for (int i = 0; i < bytes.Length; i++)
             {
-                int high = HexValue(hex[2 * i]);
-                int low = HexValue(hex[2 * i + 1]);
+                int high = HexDigit.ValueOf(hex[2 * i]);
+                int low = HexDigit.ValueOf(hex[2 * i + 1]);
                 if (high < 0 || low < 0)
                 {
-                    throw new ProvisioningException(path, "must be hex digits only");
+                    throw new JsonFieldException(path, "must be hex digits only");
                 }
                 bytes[i] = (byte)((high << 4) | low);
             }
             return bytes;
-        }
-
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-            return -1;
         }
     }
 }

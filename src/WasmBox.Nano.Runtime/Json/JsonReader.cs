@@ -211,7 +211,7 @@ namespace WasmBox.Nano.Runtime.Json
                     int code = 0;
                     for (int i = 0; i < 4; i++)
                     {
-                        int digit = _pos < _text.Length ? HexValue(_text[_pos]) : -1;
+                        int digit = _pos < _text.Length ? HexDigit.ValueOf(_text[_pos]) : -1;
                         if (digit < 0)
                         {
                             throw Error("\\u needs four hex digits");
@@ -332,23 +332,6 @@ namespace WasmBox.Nano.Runtime.Json
         private static bool IsDigit(char c)
         {
             return c >= '0' && c <= '9';
-        }
-
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-            return -1;
         }
     }
 }

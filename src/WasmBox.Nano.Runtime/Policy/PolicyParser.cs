@@ -39,6 +39,8 @@ namespace WasmBox.Nano.Runtime.Policy
     {
         public const int MaxTenantIdLength = 32;
 
+        private const string UnknownMember = "unknown member";
+
         public static PolicyParseResult Parse(string text)
         {
             object root;
@@ -54,27 +56,27 @@ namespace WasmBox.Nano.Runtime.Policy
             {
                 return new PolicyParseResult(ReadDocument(root), null, null);
             }
-            catch (PolicyException e)
+            catch (JsonFieldException e)
             {
-                return new PolicyParseResult(null, e.Field, e.Reason);
+                return new PolicyParseResult(null, e.Path, e.Reason);
             }
         }
 
         private static TenantPolicy[] ReadDocument(object root)
         {
-            JsonObject doc = AsObject(root, "$");
-            CheckMembers(doc, "$", new string[] { "tenants" });
-            JsonArray list = AsArray(Required(doc, "tenants", "$"), "tenants");
+            JsonObject doc = JsonFields.Object(root, "$");
+            JsonFields.AllowOnly(doc, "$", new string[] { "tenants" }, UnknownMember);
+            JsonArray list = JsonFields.Array(JsonFields.Required(doc, "$", "tenants"), "tenants");
             TenantPolicy[] tenants = new TenantPolicy[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string path = "tenants[" + i + "]";
-                tenants[i] = ReadTenant(AsObject(list[i], path), path);
+                tenants[i] = ReadTenant(JsonFields.Object(list[i], path), path);
                 for (int k = 0; k < i; k++)
                 {
                     if (tenants[k].TenantId == tenants[i].TenantId)
                     {
-                        throw new PolicyException(path + ".id", "tenant '" + tenants[i].TenantId + "' is listed twice");
+                        throw new JsonFieldException(path + ".id", "tenant '" + tenants[i].TenantId + "' is listed twice");
                     }
                     CheckSharedPins(tenants[k], tenants[i], path);
                 }
@@ -84,19 +86,19 @@ namespace WasmBox.Nano.Runtime.Policy
 
         private static TenantPolicy ReadTenant(JsonObject obj, string path)
         {
-            CheckMembers(obj, path, new string[] { "id", "helpers", "pins", "sensors", "topics", "coapPaths", "limits" });
-            string id = AsString(Required(obj, "id", path), path + ".id");
+            JsonFields.AllowOnly(obj, path, new string[] { "id", "helpers", "pins", "sensors", "topics", "coapPaths", "limits" }, UnknownMember);
+            string id = JsonFields.RequiredString(obj, path, "id");
             string idError = ValidateName(id);
             if (idError != null)
             {
-                throw new PolicyException(path + ".id", idError);
+                throw new JsonFieldException(path + ".id", idError);
             }
-            int[] helpers = ReadHelpers(AsArray(Required(obj, "helpers", path), path + ".helpers"), path + ".helpers");
+            int[] helpers = ReadHelpers(JsonFields.Array(JsonFields.Required(obj, path, "helpers"), path + ".helpers"), path + ".helpers");
             PinGrant[] pins = ReadPins(obj.Get("pins"), path + ".pins");
             SensorGrant[] sensors = ReadSensors(obj.Get("sensors"), path + ".sensors");
             string[] topics = ReadStrings(obj.Get("topics"), path + ".topics", true);
             string[] paths = ReadStrings(obj.Get("coapPaths"), path + ".coapPaths", false);
-            TenantLimits limits = ReadLimits(AsObject(Required(obj, "limits", path), path + ".limits"), path + ".limits");
+            TenantLimits limits = ReadLimits(JsonFields.Object(JsonFields.Required(obj, path, "limits"), path + ".limits"), path + ".limits");
             return new TenantPolicy(id, helpers, pins, sensors, topics, paths, limits);
         }
 
@@ -131,7 +133,7 @@ namespace WasmBox.Nano.Runtime.Policy
                     id = HelperIds.IdOf((string)item);
                     if (id < 0)
                     {
-                        throw new PolicyException(at, "unknown helper \"" + (string)item + "\"");
+                        throw new JsonFieldException(at, "unknown helper \"" + (string)item + "\"");
                     }
                 }
                 else if (item is long)
@@ -139,19 +141,19 @@ namespace WasmBox.Nano.Runtime.Policy
                     long n = (long)item;
                     if (n < 0 || n > 255 || HelperIds.NameOf((int)n) == null)
                     {
-                        throw new PolicyException(at, "unknown helper id " + n);
+                        throw new JsonFieldException(at, "unknown helper id " + n);
                     }
                     id = (int)n;
                 }
                 else
                 {
-                    throw new PolicyException(at, "must be a helper name or id");
+                    throw new JsonFieldException(at, "must be a helper name or id");
                 }
                 for (int k = 0; k < i; k++)
                 {
                     if (ids[k] == id)
                     {
-                        throw new PolicyException(at, HelperIds.Describe(id) + " is listed twice");
+                        throw new JsonFieldException(at, HelperIds.Describe(id) + " is listed twice");
                     }
                 }
                 ids[i] = id;
@@ -165,25 +167,25 @@ namespace WasmBox.Nano.Runtime.Policy
             {
                 return new PinGrant[0];
             }
-            JsonArray list = AsArray(value, path);
+            JsonArray list = JsonFields.Array(value, path);
             PinGrant[] pins = new PinGrant[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string at = path + "[" + i + "]";
-                JsonObject obj = AsObject(list[i], at);
-                CheckMembers(obj, at, new string[] { "pin", "mode" });
-                int pin = AsInt(Required(obj, "pin", at), at + ".pin", 0, 1023);
-                string modeText = AsString(Required(obj, "mode", at), at + ".mode");
+                JsonObject obj = JsonFields.Object(list[i], at);
+                JsonFields.AllowOnly(obj, at, new string[] { "pin", "mode" }, UnknownMember);
+                int pin = JsonFields.RequiredInt(obj, at, "pin", 0, 1023);
+                string modeText = JsonFields.RequiredString(obj, at, "mode");
                 int mode = PinModes.Parse(modeText);
                 if (mode < 0)
                 {
-                    throw new PolicyException(at + ".mode", "unknown mode \"" + modeText + "\" (input, input-pullup, input-pulldown, output)");
+                    throw new JsonFieldException(at + ".mode", "unknown mode \"" + modeText + "\" (input, input-pullup, input-pulldown, output)");
                 }
                 for (int k = 0; k < i; k++)
                 {
                     if (pins[k].Pin == pin)
                     {
-                        throw new PolicyException(at + ".pin", "pin " + pin + " is listed twice");
+                        throw new JsonFieldException(at + ".pin", "pin " + pin + " is listed twice");
                     }
                 }
                 pins[i] = new PinGrant(pin, (PinDriveMode)mode);
@@ -197,28 +199,28 @@ namespace WasmBox.Nano.Runtime.Policy
             {
                 return new SensorGrant[0];
             }
-            JsonArray list = AsArray(value, path);
+            JsonArray list = JsonFields.Array(value, path);
             SensorGrant[] sensors = new SensorGrant[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string at = path + "[" + i + "]";
-                JsonObject obj = AsObject(list[i], at);
-                CheckMembers(obj, at, new string[] { "name", "access" });
-                string name = AsString(Required(obj, "name", at), at + ".name");
+                JsonObject obj = JsonFields.Object(list[i], at);
+                JsonFields.AllowOnly(obj, at, new string[] { "name", "access" }, UnknownMember);
+                string name = JsonFields.RequiredString(obj, at, "name");
                 if (name.Length == 0)
                 {
-                    throw new PolicyException(at + ".name", "must not be empty");
+                    throw new JsonFieldException(at + ".name", "must not be empty");
                 }
-                string access = AsString(Required(obj, "access", at), at + ".access");
+                string access = JsonFields.RequiredString(obj, at, "access");
                 if (access != "read" && access != "readwrite")
                 {
-                    throw new PolicyException(at + ".access", "must be \"read\" or \"readwrite\"");
+                    throw new JsonFieldException(at + ".access", "must be \"read\" or \"readwrite\"");
                 }
                 for (int k = 0; k < i; k++)
                 {
                     if (sensors[k].Name == name)
                     {
-                        throw new PolicyException(at + ".name", "sensor \"" + name + "\" is listed twice");
+                        throw new JsonFieldException(at + ".name", "sensor \"" + name + "\" is listed twice");
                     }
                 }
                 sensors[i] = new SensorGrant(name, access == "readwrite");
@@ -232,17 +234,17 @@ namespace WasmBox.Nano.Runtime.Policy
             {
                 return new string[0];
             }
-            JsonArray list = AsArray(value, path);
+            JsonArray list = JsonFields.Array(value, path);
             string[] items = new string[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string at = path + "[" + i + "]";
-                string item = AsString(list[i], at);
+                string item = JsonFields.String(list[i], at);
                 string error = topics ? TopicFilter.Validate(item, true)
                     : (item.Length == 0 || item[0] != '/' ? "a CoAP path prefix must start with '/'" : null);
                 if (error != null)
                 {
-                    throw new PolicyException(at, error);
+                    throw new JsonFieldException(at, error);
                 }
                 items[i] = item;
             }
@@ -251,23 +253,23 @@ namespace WasmBox.Nano.Runtime.Policy
 
         private static TenantLimits ReadLimits(JsonObject obj, string path)
         {
-            CheckMembers(obj, path, new string[]
+            JsonFields.AllowOnly(obj, path, new string[]
             {
                 "maxContainers", "maxImageBytes", "ramBytes", "instructionsPerRun", "branchesPerRun",
                 "runsPerSecond", "helperCallsPerSecond", "localStore", "globalStore", "eventQueue", "payloadBytes",
-            });
+            }, UnknownMember);
             TenantLimits limits = new TenantLimits();
-            limits.MaxContainers = AsInt(Required(obj, "maxContainers", path), path + ".maxContainers", 1, 64);
-            limits.MaxImageBytes = AsInt(Required(obj, "maxImageBytes", path), path + ".maxImageBytes", 8, 1048576);
-            limits.RamBytes = AsInt(Required(obj, "ramBytes", path), path + ".ramBytes", 1, 16777216);
-            limits.InstructionsPerRun = AsInt(Required(obj, "instructionsPerRun", path), path + ".instructionsPerRun", 1, int.MaxValue);
-            limits.BranchesPerRun = AsInt(Required(obj, "branchesPerRun", path), path + ".branchesPerRun", 0, int.MaxValue);
-            limits.RunsPerSecond = AsInt(Required(obj, "runsPerSecond", path), path + ".runsPerSecond", 1, 100000);
-            limits.HelperCallsPerSecond = AsInt(Required(obj, "helperCallsPerSecond", path), path + ".helperCallsPerSecond", 0, 10000000);
-            limits.LocalStoreCapacity = Optional(obj, "localStore", path, 0, 1024, TenantPolicy.DefaultLocalStoreCapacity);
-            limits.GlobalStoreCapacity = Optional(obj, "globalStore", path, 0, 1024, TenantPolicy.DefaultGlobalStoreCapacity);
-            limits.EventQueueDepth = Optional(obj, "eventQueue", path, 1, 64, TenantPolicy.DefaultEventQueueDepth);
-            limits.PayloadBytes = Optional(obj, "payloadBytes", path, 0, 4096, TenantPolicy.DefaultPayloadBytes);
+            limits.MaxContainers = JsonFields.RequiredInt(obj, path, "maxContainers", 1, 64);
+            limits.MaxImageBytes = JsonFields.RequiredInt(obj, path, "maxImageBytes", 8, 1048576);
+            limits.RamBytes = JsonFields.RequiredInt(obj, path, "ramBytes", 1, 16777216);
+            limits.InstructionsPerRun = JsonFields.RequiredInt(obj, path, "instructionsPerRun", 1, int.MaxValue);
+            limits.BranchesPerRun = JsonFields.RequiredInt(obj, path, "branchesPerRun", 0, int.MaxValue);
+            limits.RunsPerSecond = JsonFields.RequiredInt(obj, path, "runsPerSecond", 1, 100000);
+            limits.HelperCallsPerSecond = JsonFields.RequiredInt(obj, path, "helperCallsPerSecond", 0, 10000000);
+            limits.LocalStoreCapacity = JsonFields.OptionalInt(obj, path, "localStore", 0, 1024, TenantPolicy.DefaultLocalStoreCapacity);
+            limits.GlobalStoreCapacity = JsonFields.OptionalInt(obj, path, "globalStore", 0, 1024, TenantPolicy.DefaultGlobalStoreCapacity);
+            limits.EventQueueDepth = JsonFields.OptionalInt(obj, path, "eventQueue", 1, 64, TenantPolicy.DefaultEventQueueDepth);
+            limits.PayloadBytes = JsonFields.OptionalInt(obj, path, "payloadBytes", 0, 4096, TenantPolicy.DefaultPayloadBytes);
             return limits;
         }
 
@@ -280,87 +282,10 @@ namespace WasmBox.Nano.Runtime.Policy
                 PinGrant other = earlier.FindPin(pin.Pin);
                 if (other != null && !pin.CanShareWith(other))
                 {
-                    throw new PolicyException(path + ".pins[" + i + "].pin", "pin " + pin.Pin + " is also granted to tenant '"
+                    throw new JsonFieldException(path + ".pins[" + i + "].pin", "pin " + pin.Pin + " is also granted to tenant '"
                         + earlier.TenantId + "' as " + PinModes.NameOf(other.Mode) + "; tenants may share a pin only as the same input mode");
                 }
             }
-        }
-
-        private static void CheckMembers(JsonObject obj, string path, string[] known)
-        {
-            for (int i = 0; i < obj.Count; i++)
-            {
-                string name = obj.NameAt(i);
-                bool found = false;
-                for (int k = 0; k < known.Length && !found; k++)
-                {
-                    found = known[k] == name;
-                }
-                if (!found)
-                {
-                    throw new PolicyException(path + "." + name, "unknown member");
-                }
-            }
-        }
-
-        private static object Required(JsonObject obj, string name, string path)
-        {
-            object value = obj.Get(name);
-            if (value == null)
-            {
-                throw new PolicyException(path + "." + name, "is required");
-            }
-            return value;
-        }
-
-        private static int Optional(JsonObject obj, string name, string path, int min, int max, int fallback)
-        {
-            object value = obj.Get(name);
-            return value == null ? fallback : AsInt(value, path + "." + name, min, max);
-        }
-
-        private static JsonObject AsObject(object value, string path)
-        {
-            JsonObject obj = value as JsonObject;
-            if (obj == null)
-            {
-                throw new PolicyException(path, "must be an object");
-            }
-            return obj;
-        }
-
-        private static JsonArray AsArray(object value, string path)
-        {
-            JsonArray array = value as JsonArray;
-            if (array == null)
-            {
-                throw new PolicyException(path, "must be an array");
-            }
-            return array;
-        }
-
-        private static string AsString(object value, string path)
-        {
-            string text = value as string;
-            if (text == null)
-            {
-                throw new PolicyException(path, "must be a string");
-            }
-            return text;
-        }
-
-        private static int AsInt(object value, string path, int min, int max)
-        {
-            if (!(value is long))
-            {
-                throw new PolicyException(path, "must be an integer");
-            }
-            long n = (long)value;
-            if (n < min || n > max)
-            {
-                throw new PolicyException(path, "must be between " + min + " and " + max + ", got " + n);
-            }
-            return (int)n;
         }
     }
 
@@ -391,19 +316,5 @@ namespace WasmBox.Nano.Runtime.Policy
                 default: return "unknown";
             }
         }
-    }
-
-    internal sealed class PolicyException : System.Exception
-    {
-        public PolicyException(string field, string reason)
-            : base(field + ": " + reason)
-        {
-            Field = field;
-            Reason = reason;
-        }
-
-        public string Field { get; private set; }
-
-        public string Reason { get; private set; }
     }
 }
