@@ -15,19 +15,23 @@ namespace WasmBox.Nano.Cli.Commands;
 /// see <see cref="DemoPlan.DefaultProfile"/>) with the sample tenants' signed bundles (built into wbx), scripted
 /// button presses, messages and CoAP requests, a hostile tenant that gets stopped and quarantined, the live view
 /// and a verdict per tenant.
-/// <c>--measure [--compare]</c>: a sustained run with latency probes, memory per container, and
-/// (with --compare) the same run without the hostile tenant side by side.
+/// <c>--measure [--compare [--rounds N]]</c>: after a warm-up, a sustained run with latency probes, memory per
+/// container, and (with --compare) N interleaved rounds of each configuration, without and with the hostile
+/// tenant, compared by their medians against the baseline's own round-to-round spread.
 /// Exit 1 when a well-behaved tenant's results are wrong or the hostile tenant was not contained.
 /// </summary>
 internal static class DemoCommand
 {
     private const int DemoSeconds = 20;
     private const int MeasureSeconds = 30;
-    private const long WarmUpMs = 3000;
+    private const int DefaultRounds = 4;
 
     public static Command Create()
     {
-        var seconds = new Option<int?>("--seconds") { Description = "How long to run (default " + DemoSeconds + ", with --measure " + MeasureSeconds + " per run)" };
+        var seconds = new Option<int?>("--seconds")
+        {
+            Description = "How long to run (default " + DemoSeconds + ", with --measure " + MeasureSeconds + "; with --compare per configuration, split into the rounds)",
+        };
         var json = new Option<bool>("--json") { Description = "Print JSON (lines for the demo, one object for --measure) instead of the live view" };
         var profile = new Option<string>("--profile")
         {
@@ -39,10 +43,11 @@ internal static class DemoCommand
         };
         var policy = new Option<string?>("--policy") { Description = "Provisioning document to use instead of the built-in tools/samples/policy.demo.json" };
         var measure = new Option<bool>("--measure") { Description = "Sustained run with latency probes and memory per container, then the figures" };
-        var compare = new Option<bool>("--compare") { Description = "With --measure: also run without the hostile tenant and compare" };
+        var compare = new Option<bool>("--compare") { Description = "With --measure: also run without the hostile tenant, in interleaved rounds, and compare" };
+        var rounds = new Option<int?>("--rounds") { Description = "With --compare: rounds per configuration (default " + DefaultRounds + ")" };
         var command = new Command("demo", "Three tenants (two containers each) and a hostile one on a simulated ESP32, with a live view and a verdict")
         {
-            seconds, json, profile, policy, measure, compare,
+            seconds, json, profile, policy, measure, compare, rounds,
         };
         command.SetAction(parse => CommandGuard.Run(() => SimErrors.Report(() =>
         {
@@ -55,6 +60,17 @@ internal static class DemoCommand
             {
                 throw new CliError("--compare needs --measure");
             }
+            int? roundCount = parse.GetValue(rounds);
+            if (roundCount is not null && !parse.GetValue(compare))
+            {
+                throw new CliError("--rounds needs --compare");
+            }
+            long measureMs = (duration ?? MeasureSeconds) * 1000L;
+            int roundsPerConfiguration = roundCount ?? DefaultRounds;
+            if (parse.GetValue(compare) && (roundsPerConfiguration < 1 || measureMs / roundsPerConfiguration < IsolationRounds.MinimumRoundMs))
+            {
+                throw new CliError("--rounds must be between 1 and the seconds per configuration (" + measureMs / 1000 + "), so each round lasts at least 1 s");
+            }
             bool asJson = parse.GetValue(json) || Console.IsOutputRedirected;
             string? policyPath = parse.GetValue(policy);
             var options = new DemoOptions
@@ -63,7 +79,7 @@ internal static class DemoCommand
                 PolicyText = policyPath is null ? null : InputFile.ReadText(policyPath),
             };
             return parse.GetValue(measure)
-                ? Measure(options, (duration ?? MeasureSeconds) * 1000L, parse.GetValue(compare), asJson)
+                ? Measure(options, measureMs, parse.GetValue(compare) ? roundsPerConfiguration : 0, asJson)
                 : Show(options, (duration ?? DemoSeconds) * 1000L, asJson);
         })));
         return command;
@@ -99,20 +115,24 @@ internal static class DemoCommand
         return verdicts.All(v => v.Ok) ? 0 : CommandGuard.Failure;
     }
 
-    private static int Measure(DemoOptions options, long durationMs, bool compare, bool json)
+    /// <summary>With <paramref name="rounds"/> 0, one run with the hostile tenant; otherwise the interleaved comparison.</summary>
+    private static int Measure(DemoOptions options, long durationMs, int rounds, bool json)
     {
         using var ctrlC = new CtrlC();
-        Progress(json, "warming up (" + WarmUpMs / 1000 + " s, discarded) ...");
-        SustainedRun.Measure(options with { WithHostile = false }, WarmUpMs, ctrlC.Token);
-        RunFigures? without = null;
-        if (compare)
+        Progress(json, "warming up every input path in both configurations (discarded) ...");
+        MeasurementWarmUp.Run(options, ctrlC.Token);
+        IsolationComparison? comparison = null;
+        RunFigures with;
+        if (rounds > 0)
         {
-            Progress(json, "run without the hostile tenant (" + durationMs / 1000 + " s) ...");
-            without = SustainedRun.Measure(options with { WithHostile = false }, durationMs, ctrlC.Token);
+            comparison = IsolationRounds.Run(options, durationMs, rounds, step => Progress(json, step), ctrlC.Token);
+            with = comparison.With[^1];
         }
-        Progress(json, "run with the hostile tenant (" + durationMs / 1000 + " s) ...");
-        RunFigures with = SustainedRun.Measure(options with { WithHostile = true }, durationMs, ctrlC.Token);
-        IsolationComparison? comparison = without is null ? null : IsolationComparison.Of(without, with);
+        else
+        {
+            Progress(json, "run with the hostile tenant (" + durationMs / 1000 + " s) ...");
+            with = SustainedRun.Measure(options with { WithHostile = true }, durationMs, ctrlC.Token);
+        }
         Progress(json, "measuring memory per container ...");
         IReadOnlyList<ContainerMemory> memory = MemoryFigures.Measure(options);
 
@@ -120,16 +140,21 @@ internal static class DemoCommand
         {
             new JsonLinesView(Console.Out).Write(new
             {
-                type = "measurement", with, without,
-                comparison = comparison?.Figures.Select(f => new { f.Subject, f.Figure, f.Without, f.With, f.Change, f.WithinTolerance }),
+                type = "measurement", with,
+                rounds = comparison is null ? null : new { without = comparison.Without, with = comparison.With },
+                comparison = comparison?.Figures.Select(f => new
+                {
+                    f.Subject, f.Figure, without = f.Without.Median, with = f.With.Median, f.Change, f.BaselineSpread,
+                    withoutRounds = f.Without.Values, withRounds = f.With.Values, verdict = f.Verdict.ToString(), f.WithinTolerance,
+                }),
                 memory,
             });
         }
         else
         {
-            if (without is not null)
+            if (comparison is not null)
             {
-                MeasurementReport.Write(AnsiConsole.Console, without);
+                MeasurementReport.Write(AnsiConsole.Console, comparison.Without[^1]);
             }
             MeasurementReport.Write(AnsiConsole.Console, with);
             if (comparison is not null)
@@ -138,8 +163,8 @@ internal static class DemoCommand
             }
             MeasurementReport.Write(AnsiConsole.Console, memory);
         }
-        bool correct = with.Verdicts.All(v => v.Ok) && (without?.Verdicts.All(v => v.Ok) ?? true);
-        return correct ? 0 : CommandGuard.Failure;
+        IEnumerable<RunFigures> runs = comparison is null ? [with] : comparison.Without.Concat(comparison.With);
+        return runs.All(run => run.Verdicts.All(v => v.Ok)) ? 0 : CommandGuard.Failure;
     }
 
     private static void Progress(bool json, string step)

@@ -1,47 +1,82 @@
 namespace WasmBox.Nano.Sim.Measurement;
 
-/// <summary>One figure of the well-behaved tenants with and without the hostile one.</summary>
-public sealed record ComparedFigure(string Subject, string Figure, double Without, double With)
+/// <summary>How a figure with the hostile tenant compares with the figure without it.</summary>
+public enum FigureVerdict
+{
+    /// <summary>Within <see cref="ComparedFigure.Tolerance"/>.</summary>
+    Within,
+
+    /// <summary>Beyond the tolerance, but no further than the baseline's own rounds stray from their median: noise, not interference.</summary>
+    WithinBaselineNoise,
+
+    /// <summary>Beyond the tolerance and beyond the baseline's noise.</summary>
+    Outside,
+}
+
+/// <summary>One figure of the well-behaved tenants over the rounds without and with the hostile tenant, compared by medians.</summary>
+public sealed record ComparedFigure(string Subject, string Figure, RoundValues Without, RoundValues With)
 {
     public const double Tolerance = 0.10;
 
-    /// <summary>Relative change with the hostile tenant present; 0 when both are 0.</summary>
-    public double Change => Without == 0 ? (With == 0 ? 0 : double.PositiveInfinity) : (With - Without) / Without;
+    /// <summary>Signed relative change of the median with the hostile tenant; 0 when both are 0.</summary>
+    public double Change => Without.Median == 0
+        ? (With.Median == 0 ? 0 : double.PositiveInfinity)
+        : (With.Median - Without.Median) / Without.Median;
 
-    public bool WithinTolerance => Math.Abs(Change) <= Tolerance;
+    /// <summary>The noise floor: how far single baseline rounds stray from the baseline median.</summary>
+    public double BaselineSpread => Without.Spread;
+
+    public FigureVerdict Verdict =>
+        Math.Abs(Change) <= Tolerance ? FigureVerdict.Within
+        : Math.Abs(Change) <= BaselineSpread ? FigureVerdict.WithinBaselineNoise
+        : FigureVerdict.Outside;
+
+    public bool WithinTolerance => Verdict == FigureVerdict.Within;
 }
 
 /// <summary>
-/// The same sustained scenario without and with the hostile tenant: run counts and mean run
-/// times per well-behaved container, and fire-to-run-end latencies (mean, p95) per input path.
+/// The same sustained scenario in interleaved rounds without and with the hostile tenant. Per
+/// well-behaved container: runs and mean run time (the CPU work of a run, from the runtime's
+/// counters: what the hostile tenant could steal); per input path: fire-to-run-end latency
+/// (mean, p95), which adds thread wake-up to the run. Each figure is the median over the rounds
+/// of its configuration.
 /// </summary>
-public sealed record IsolationComparison(RunFigures Without, RunFigures With, IReadOnlyList<ComparedFigure> Figures)
+public sealed record IsolationComparison(IReadOnlyList<RunFigures> Without, IReadOnlyList<RunFigures> With, IReadOnlyList<ComparedFigure> Figures)
 {
     public bool AllWithinTolerance => Figures.All(f => f.WithinTolerance);
 
-    public static IsolationComparison Of(RunFigures without, RunFigures with)
+    public static IsolationComparison Of(IReadOnlyList<RunFigures> without, IReadOnlyList<RunFigures> with)
     {
-        var figures = new List<ComparedFigure>();
-        foreach (ContainerFigures a in without.Containers)
+        if (without.Count == 0 || with.Count == 0)
         {
-            ContainerFigures? b = with.Containers.FirstOrDefault(c => c.Tenant == a.Tenant && c.Name == a.Name);
-            if (b is null)
+            throw new ArgumentException("a comparison needs at least one round of each configuration");
+        }
+        var figures = new List<ComparedFigure>();
+        foreach (ContainerFigures a in without[0].Containers)
+        {
+            string subject = a.Tenant + "/" + a.Name;
+            ContainerFigures? Find(RunFigures run) => run.Containers.FirstOrDefault(c => c.Tenant == a.Tenant && c.Name == a.Name);
+            if (with.Any(run => Find(run) is null) || without.Any(run => Find(run) is null))
             {
                 continue;
             }
-            string subject = a.Tenant + "/" + a.Name;
-            figures.Add(new ComparedFigure(subject, "runs", a.Runs, b.Runs));
-            figures.Add(new ComparedFigure(subject, "mean run time (µs)", a.MeanRunMicros, b.MeanRunMicros));
+            figures.Add(Compare(subject, "runs", without, with, run => Find(run)!.Runs));
+            figures.Add(Compare(subject, "run time mean (µs)", without, with, run => Find(run)!.MeanRunMicros));
         }
-        AddLatency(figures, "message -> acme/fletcher32 run end", without.MessageLatency, with.MessageLatency);
-        AddLatency(figures, "button edge -> globex/button_counter run end", without.PressLatency, with.PressLatency);
-        AddLatency(figures, "CoAP GET -> initech/coap_temp answer", without.CoapLatency, with.CoapLatency);
+        AddLatency(figures, "message -> acme/fletcher32 run end", without, with, run => run.MessageLatency);
+        AddLatency(figures, "button edge -> globex/button_counter run end", without, with, run => run.PressLatency);
+        AddLatency(figures, "CoAP GET -> initech/coap_temp answer", without, with, run => run.CoapLatency);
         return new IsolationComparison(without, with, figures);
     }
 
-    private static void AddLatency(List<ComparedFigure> figures, string path, LatencyStats without, LatencyStats with)
+    private static void AddLatency(List<ComparedFigure> figures, string path, IReadOnlyList<RunFigures> without, IReadOnlyList<RunFigures> with,
+        Func<RunFigures, LatencyStats> latency)
     {
-        figures.Add(new ComparedFigure(path, "latency mean (ms)", without.MeanMs, with.MeanMs));
-        figures.Add(new ComparedFigure(path, "latency p95 (ms)", without.P95Ms, with.P95Ms));
+        figures.Add(Compare(path, "latency mean (ms)", without, with, run => latency(run).MeanMs));
+        figures.Add(Compare(path, "latency p95 (ms)", without, with, run => latency(run).P95Ms));
     }
+
+    private static ComparedFigure Compare(string subject, string figure, IReadOnlyList<RunFigures> without, IReadOnlyList<RunFigures> with,
+        Func<RunFigures, double> value) =>
+        new(subject, figure, new RoundValues(without.Select(value).ToList()), new RoundValues(with.Select(value).ToList()));
 }

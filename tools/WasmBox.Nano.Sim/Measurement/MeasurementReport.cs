@@ -49,16 +49,31 @@ public static class MeasurementReport
 
     public static void Write(IAnsiConsole console, IsolationComparison comparison)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("well-behaved tenants without / with the hostile tenant");
-        table.AddColumns("subject", "figure", "without", "with", "change", "within 10%");
+        var table = new Table().Border(TableBorder.Rounded).Title("well-behaved tenants without / with the hostile tenant: medians of "
+            + comparison.Without.Count + " + " + comparison.With.Count + " interleaved rounds");
+        table.AddColumns("subject", "figure", "without", "baseline spread", "with", "change", "verdict", "rounds without | with");
         foreach (ComparedFigure f in comparison.Figures)
         {
-            table.AddRow(Markup.Escape(f.Subject), Markup.Escape(f.Figure), f.Without.ToString("0.###"), f.With.ToString("0.###"),
-                double.IsInfinity(f.Change) ? "n/a" : (f.Change * 100).ToString("+0.0;-0.0;0.0") + " %",
-                f.WithinTolerance ? "[green]yes[/]" : "[yellow]no[/]");
+            table.AddRow(Markup.Escape(f.Subject), Markup.Escape(f.Figure), f.Without.Median.ToString("0.###"), "±" + Percent(f.BaselineSpread),
+                f.With.Median.ToString("0.###"), double.IsInfinity(f.Change) ? "n/a" : (f.Change * 100).ToString("+0.0;-0.0;0.0") + " %",
+                Verdict(f.Verdict), Values(f.Without) + " | " + Values(f.With));
         }
         console.Write(table);
+        console.MarkupLine("[grey]run time: the container's own work per run (runtime counters); latency: event fired -> run ended, "
+            + "so it adds thread wake-up. baseline spread: the largest distance of a single round without the hostile tenant "
+            + "from their median (the noise floor).[/]");
     }
+
+    private static string Verdict(FigureVerdict verdict) => verdict switch
+    {
+        FigureVerdict.Within => "[green]within 10%[/]",
+        FigureVerdict.WithinBaselineNoise => "[yellow]not within 10%, but within the baseline's own spread[/]",
+        _ => "[bold red]not within 10%, beyond the baseline's spread[/]",
+    };
+
+    private static string Values(RoundValues rounds) => string.Join(" ", rounds.Values.Select(v => v.ToString("0.###")));
+
+    private static string Percent(double fraction) => double.IsInfinity(fraction) ? "n/a" : (fraction * 100).ToString("0.0") + " %";
 
     public static void Write(IAnsiConsole console, IReadOnlyList<ContainerMemory> memory)
     {
