@@ -7,9 +7,9 @@ using RuntimeCoapResponse = WasmBox.Nano.Runtime.Containers.CoapResponse;
 namespace WasmBox.Nano.Protocol
 {
     /// <summary>
-    /// Runs an installed function once, now, with a payload from a remote caller: through its CoAP
-    /// hook when it has one (the function's CoAP response becomes the output), else through its
-    /// MQTT hook, as if a message had arrived on the hook's filter. The run is the runtime's own
+    /// Runs an installed function once, now, with a payload from a remote caller: as a CoAP event
+    /// on its CoAP hook when it has one (the function's CoAP response becomes the output), else as a
+    /// message on its MQTT hook's filter. Only that container runs; the run is the runtime's own
     /// (budgets, rate limit, monitor), never a side door. Not thread-safe: <see cref="DeviceService"/> serialises calls.
     /// </summary>
     public sealed class FunctionInvoker
@@ -45,17 +45,7 @@ namespace WasmBox.Nano.Protocol
                 r.Refusal = InvokeRefusal.NoInvocableHook;
                 return r;
             }
-            long runsBefore = c.Counters.Runs;
-            bool answered = false;
-            if (hook.Kind == HookKind.Coap)
-            {
-                answered = _runtime.HandleCoap(hook.Filter, payload, length, _coap);
-            }
-            else
-            {
-                _runtime.Dispatch(HookKind.Mqtt, 0, hook.Filter, payload, length);
-            }
-            if (c.Counters.Runs == runsBefore)
+            if (!_runtime.Invoke(c, hook.Kind, hook.Filter, payload, length, _coap))
             {
                 r.Refusal = c.State == ContainerState.Running ? InvokeRefusal.NotRun : InvokeRefusal.NotRunning;
                 return r;
@@ -63,7 +53,7 @@ namespace WasmBox.Nano.Protocol
             r.Ok = true;
             r.Status = c.LastStatus;
             r.Result = c.LastResult;
-            if (answered)
+            if (_coap.Code != 0)
             {
                 r.CoapCode = _coap.Code;
                 r.Output = _coap.Payload;

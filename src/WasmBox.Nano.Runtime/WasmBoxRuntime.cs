@@ -550,6 +550,43 @@ namespace WasmBox.Nano.Runtime
             return answered;
         }
 
+        /// <summary>
+        /// Runs one container once, now, with an event of <paramref name="kind"/> on
+        /// <paramref name="key"/> (a remote invocation): its budgets, rate limit and the monitor
+        /// apply as to any run, and no other container sharing the hook runs. When the container
+        /// answered a CoAP event, its reply is copied to <paramref name="response"/> (may be null;
+        /// its Code stays 0 when there was no answer).
+        /// False when the container did not run (not running, quarantined, rate-limited).
+        /// </summary>
+        public bool Invoke(Container c, HookKind kind, string key, byte[] payload, int length, CoapResponse response)
+        {
+            if (c == null)
+            {
+                throw new System.ArgumentNullException("c");
+            }
+            lock (_dispatchLock)
+            {
+                if (response != null)
+                {
+                    // Code 0: the container gave no CoAP answer (unlike HandleCoap, no 4.04 is made up).
+                    response.Code = 0;
+                    response.Format = -1;
+                    response.PayloadLength = 0;
+                }
+                HookEvent e = _syncEvent;
+                e.Set(kind, 0, 0, Services.Clock.NowMs, key, payload, 0, length);
+                if (!c.Execute(e))
+                {
+                    return false;
+                }
+                if (response != null && c.LastStatus == VmStatus.Ok && c.Coap != null && c.Coap.Code != 0)
+                {
+                    CopyResponse(c, response);
+                }
+                return true;
+            }
+        }
+
         /// <summary>Starts one thread per running container and a timer thread calling <see cref="Tick"/> every <paramref name="tickMs"/>.</summary>
         public void StartThreads(int tickMs)
         {
