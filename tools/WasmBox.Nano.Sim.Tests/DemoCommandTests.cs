@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using System.Text.Json;
 using WasmBox.Nano.Sim.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class DemoCommandTests
     {
         SimCommandTests.SkipUnlessWbxHas("demo");
 
-        Wbx.Result r = Wbx.Run(TimeSpan.FromMinutes(2), "demo", "--seconds", "3", "--json");
+        WbxResult r = Wbx.Run(TimeSpan.FromMinutes(2), "demo", "--seconds", "3", "--json");
 
         Assert.True(r.ExitCode == 0, "exit " + r.ExitCode + ": " + r.Stderr + r.Stdout[^Math.Min(2000, r.Stdout.Length)..]);
         JsonElement[] lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
@@ -29,7 +30,7 @@ public sealed class DemoCommandTests
     {
         SimCommandTests.SkipUnlessWbxHas("demo");
 
-        Wbx.Result r = Wbx.Run(TimeSpan.FromMinutes(1), "demo", "--compare");
+        WbxResult r = Wbx.Run(TimeSpan.FromMinutes(1), "demo", "--compare");
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("--compare needs --measure", r.Stderr);

@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using System.Text.Json;
 using WasmBox.Nano.Sim.Demo;
 using WasmBox.Nano.Sim.Measurement;
@@ -112,7 +113,7 @@ public sealed class MeasurementTests
     {
         SimCommandTests.SkipUnlessWbxHas("demo");
 
-        Wbx.Result r = Wbx.Run(TimeSpan.FromMinutes(1), "demo", "--measure", "--rounds", "2");
+        WbxResult r = Wbx.Run(TimeSpan.FromMinutes(1), "demo", "--measure", "--rounds", "2");
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("--rounds needs --compare", r.Stderr);
@@ -123,7 +124,7 @@ public sealed class MeasurementTests
     {
         SimCommandTests.SkipUnlessWbxHas("demo");
 
-        Wbx.Result r = Wbx.Run(TimeSpan.FromMinutes(1), "demo", "--measure", "--compare", "--seconds", "3", "--rounds", "4");
+        WbxResult r = Wbx.Run(TimeSpan.FromMinutes(1), "demo", "--measure", "--compare", "--seconds", "3", "--rounds", "4");
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("--rounds must be between 1 and the seconds per configuration (3)", r.Stderr);
@@ -135,7 +136,7 @@ public sealed class MeasurementTests
         // Rounds of 4 s: long enough for mallory's bait to get its reader quarantined.
         SimCommandTests.SkipUnlessWbxHas("demo");
 
-        Wbx.Result r = Wbx.Run(TimeSpan.FromMinutes(3), "demo", "--measure", "--compare", "--seconds", "8", "--rounds", "2", "--json");
+        WbxResult r = Wbx.Run(TimeSpan.FromMinutes(3), "demo", "--measure", "--compare", "--seconds", "8", "--rounds", "2", "--json");
 
         Assert.True(r.ExitCode == 0, "exit " + r.ExitCode + ": " + r.Stderr + r.Stdout[^Math.Min(2000, r.Stdout.Length)..]);
         JsonElement m = JsonDocument.Parse(r.Stdout).RootElement;

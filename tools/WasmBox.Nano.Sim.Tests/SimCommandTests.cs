@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using System.Text.Json;
 using WasmBox.Nano.Sim.Tests.Support;
 
@@ -33,7 +34,7 @@ public sealed class SimCommandTests : IDisposable
         Skip.If(missing is not null, missing);
     }
 
-    private Wbx.Result Sim(params string[] extra) =>
+    private WbxResult Sim(params string[] extra) =>
         Wbx.Run(Timeout, ["sim", "--policy", _policy, "--keyring", _keys, "--bundle", _bundle, "--seconds", "1", "--json", .. extra]);
 
     [SkippableFact]
@@ -41,7 +42,7 @@ public sealed class SimCommandTests : IDisposable
     {
         SkipUnlessWbxHas("sim");
 
-        Wbx.Result r = Sim("--profile", "esp32-devkitc", "--press", "boot@200");
+        WbxResult r = Sim("--profile", "esp32-devkitc", "--press", "boot@200");
 
         Assert.True(r.ExitCode == 0, r.Stderr);
         JsonElement[] lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
@@ -59,7 +60,7 @@ public sealed class SimCommandTests : IDisposable
     {
         SkipUnlessWbxHas("sim");
 
-        Wbx.Result r = Sim("--profile", "esp99-nothing");
+        WbxResult r = Sim("--profile", "esp99-nothing");
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("no profile named \"esp99-nothing\"", r.Stderr);
@@ -71,7 +72,7 @@ public sealed class SimCommandTests : IDisposable
         SkipUnlessWbxHas("sim");
         File.WriteAllText(_policy, TestPolicies.TwoTenants.Replace("\"maxContainers\": 2", "\"maxContainers\": -5", StringComparison.Ordinal));
 
-        Wbx.Result r = Sim("--profile", "esp32-devkitc");
+        WbxResult r = Sim("--profile", "esp32-devkitc");
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("tenants[0].limits.maxContainers", r.Stderr);
@@ -85,7 +86,7 @@ public sealed class SimCommandTests : IDisposable
         bytes[^3] ^= 0x01;
         File.WriteAllBytes(_bundle, bytes);
 
-        Wbx.Result r = Sim("--profile", "esp32-devkitc");
+        WbxResult r = Sim("--profile", "esp32-devkitc");
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("blinker.wbx refused (bad-bundle): digest-mismatch", r.Stderr);
@@ -96,7 +97,7 @@ public sealed class SimCommandTests : IDisposable
     {
         SkipUnlessWbxHas("sim");
 
-        Wbx.Result r = Sim("--profile", "esp32-devkitc", "--press", "reset@100");
+        WbxResult r = Sim("--profile", "esp32-devkitc", "--press", "reset@100");
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("has no such button (it has: boot)", r.Stderr);

@@ -1,3 +1,4 @@
+using WasmBox.Nano.TestSupport;
 using System.Text.Json;
 using WasmBox.Nano.Bundle.Tests.Support;
 using WasmBox.Nano.Signing.Keyrings;
@@ -218,9 +219,9 @@ public sealed class WbxCommandTests : IDisposable
         Assert.Equal("FallsOffEnd", bad.Json.GetProperty("preflight").GetProperty("error").GetString());
     }
 
-    private Wbx.Result Run(params string[] args) => Wbx.Run(_dir.Path, args);
+    private WbxResult Run(params string[] args) => Wbx.Run(_dir.Path, args);
 
-    private Wbx.Result Pack(string tenant, string output) =>
+    private WbxResult Pack(string tenant, string output) =>
         Run("pack", "f.wbi", "--key", "keys/acme.key.pem", "--tenant", tenant, "--slot", "1", "--sequence", "1", "-o", output);
 
     private void MakeKeysAndImage()
