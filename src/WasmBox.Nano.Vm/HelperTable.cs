@@ -117,20 +117,6 @@ namespace WasmBox.Nano.Vm
             }
         }
 
-        /// <summary>A grant of every id a table has a handler for.</summary>
-        public static HelperGrant AllOf(HelperTable table)
-        {
-            HelperGrant grant = new HelperGrant(null);
-            for (int id = 0; id <= HelperTable.MaxId; id++)
-            {
-                if (table.Contains(id))
-                {
-                    grant.Add(id);
-                }
-            }
-            return grant;
-        }
-
         public void Add(int id)
         {
             if (id < 0 || id > HelperTable.MaxId)

@@ -89,12 +89,5 @@ namespace WasmBox.Nano.Vm
             }
             _length = length;
         }
-
-        /// <summary>True when [address, address+size) lies inside this region.</summary>
-        public bool Contains(ulong address, int size)
-        {
-            ulong rel = address - _start;
-            return rel < (ulong)_length && rel + (ulong)size <= (ulong)_length;
-        }
     }
 }

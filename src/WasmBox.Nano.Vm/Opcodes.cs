@@ -122,12 +122,6 @@ namespace WasmBox.Nano.Vm
         public const int Jlt32K = 0xa6, Jlt32X = 0xae, Jle32K = 0xb6, Jle32X = 0xbe;
         public const int Jslt32K = 0xc6, Jslt32X = 0xce, Jsle32K = 0xd6, Jsle32X = 0xde;
 
-        /// <summary>Instruction class of an opcode.</summary>
-        public static int ClassOf(int opcode)
-        {
-            return opcode & ClassMask;
-        }
-
         /// <summary>Access width in bytes of a load/store opcode.</summary>
         public static int AccessWidth(int opcode)
         {

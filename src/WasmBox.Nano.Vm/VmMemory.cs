@@ -25,15 +25,6 @@ namespace WasmBox.Nano.Vm
 
         public int RegionCount { get { return _count; } }
 
-        public MemoryRegion RegionAt(int index)
-        {
-            if (index < 0 || index >= _count)
-            {
-                throw new System.ArgumentOutOfRangeException("index");
-            }
-            return _regions[index];
-        }
-
         /// <summary>Adds a region. Setup-time only: throws on overlap or a full table.</summary>
         public void Map(MemoryRegion region)
         {
