@@ -21,6 +21,8 @@ namespace WasmBox.Nano.Protocol.Mqtt
         private readonly IMessageTransport _transport;
         private readonly DeviceTopics _topics;
         private readonly IMemoryGauge _memory;
+        /// <summary>This device's "offline" state document, to recognise a late Last Will.</summary>
+        private readonly byte[] _offline;
         private Timer _telemetryTimer;
         private bool _started;
 
@@ -40,6 +42,7 @@ namespace WasmBox.Nano.Protocol.Mqtt
             _transport = transport;
             _topics = service.Topics;
             _memory = memory;
+            _offline = ProtocolJson.Offline(service.DeviceId);
         }
 
         /// <summary>
@@ -94,7 +97,7 @@ namespace WasmBox.Nano.Protocol.Mqtt
             _transport.Unsubscribe(_topics.Rollback);
             _transport.Unsubscribe(_topics.InvokeFilter);
             _transport.Unsubscribe(_topics.AttestRequest);
-            _transport.Publish(_topics.State, ProtocolJson.Offline(_service.DeviceId), 1, true);
+            _transport.Publish(_topics.State, _offline, 1, true);
         }
 
         /// <summary>Publishes the retained "online" state with the installed functions.</summary>
@@ -106,14 +109,13 @@ namespace WasmBox.Nano.Protocol.Mqtt
 
         private bool IsOfflineState(byte[] payload)
         {
-            byte[] offline = ProtocolJson.Offline(_service.DeviceId);
-            if (payload == null || payload.Length != offline.Length)
+            if (payload == null || payload.Length != _offline.Length)
             {
                 return false;
             }
-            for (int i = 0; i < offline.Length; i++)
+            for (int i = 0; i < _offline.Length; i++)
             {
-                if (payload[i] != offline[i])
+                if (payload[i] != _offline[i])
                 {
                     return false;
                 }
