@@ -3,7 +3,7 @@ using WasmBox.Nano.Gate.Tests.Support;
 namespace WasmBox.Nano.Gate.Tests;
 
 /// <summary>
-/// A facade compiles against mscorlib plus the facades its facade.references file names, as the real
+/// A facade compiles against the real mscorlib plus the facades its facade.references file names, as the real
 /// package's assembly references them; cycles and malformed lines are refused with the reason.
 /// </summary>
 public class FacadeReferenceTests : IDisposable
@@ -23,22 +23,9 @@ public class FacadeReferenceTests : IDisposable
             File.WriteAllLines(Path.Combine(folder, FacadeLibrary.ReferencesFile), ["# why", .. references]);
     }
 
-    /// <summary>The repository's real mscorlib facade, which every facade compiles against.</summary>
-    void CoreLibrary()
-    {
-        var source = Path.Combine(Repository.Facades, FacadeLibrary.CoreLibrary);
-        foreach (var file in Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(root, FacadeLibrary.CoreLibrary, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     [Fact]
     public void Facade_compiles_against_the_facades_it_names()
     {
-        CoreLibrary();
         Facade("Streams", "namespace System.IO { public abstract class Stream { public abstract void Flush(); } }");
         Facade("FileSystem", "namespace System.IO { public class FileStream : Stream { public override void Flush() { throw null; } } }", "Streams");
 
@@ -48,7 +35,6 @@ public class FacadeReferenceTests : IDisposable
     [Fact]
     public void Facade_without_the_reference_it_needs_does_not_compile()
     {
-        CoreLibrary();
         Facade("Streams", "namespace System.IO { public abstract class Stream { } }");
         Facade("FileSystem", "namespace System.IO { public class FileStream : Stream { } }");
 
@@ -61,7 +47,6 @@ public class FacadeReferenceTests : IDisposable
     [Fact]
     public void Reference_cycle_is_refused_with_the_path()
     {
-        CoreLibrary();
         Facade("A", "namespace A { public class X { } }", "B");
         Facade("B", "namespace B { public class Y { } }", "A");
 
@@ -73,7 +58,6 @@ public class FacadeReferenceTests : IDisposable
     [Fact]
     public void Missing_referenced_facade_names_the_folder_to_add()
     {
-        CoreLibrary();
         Facade("A", "namespace A { public class X { } }", "Gone");
 
         var e = Assert.Throws<FacadeException>(() => new FacadeLibrary(root).Get("A"));
@@ -84,7 +68,6 @@ public class FacadeReferenceTests : IDisposable
     [Fact]
     public void Line_that_is_not_an_assembly_name_is_refused()
     {
-        CoreLibrary();
         Facade("A", "namespace A { public class X { } }", "System.Net, Version=1.11.60.0");
 
         var e = Assert.Throws<FacadeException>(() => new FacadeLibrary(root).Get("A"));

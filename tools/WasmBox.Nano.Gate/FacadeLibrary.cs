@@ -8,12 +8,15 @@ namespace WasmBox.Nano.Gate;
 internal sealed class FacadeException(string message) : Exception(message);
 
 /// <summary>
-/// Compiles each facade folder (tools/facades/&lt;AssemblyName&gt;) once, on first use, into an in-memory
-/// reference assembly: mscorlib with no references at all, every other facade against mscorlib plus the
-/// facades its <see cref="ReferencesFile"/> names (the assemblies the real package's own project references,
-/// e.g. System.IO.FileSystem's FileStream derives from System.IO.Streams' Stream).
+/// The references device code compiles against. mscorlib is always the real one (NuGet
+/// nanoFramework.CoreLibrary 1.17.11, see <see cref="CoreLibraryPackage"/>); any other assembly given in
+/// <c>realAssemblies</c> (name → .dll path, e.g. the nanoCLR kit's TestFramework) is used as it is. Every
+/// other name is a facade folder (tools/facades/&lt;AssemblyName&gt;), compiled once, on first use, into an
+/// in-memory reference assembly against mscorlib plus the assemblies its <see cref="ReferencesFile"/> names
+/// (those the real package's own project references, e.g. System.IO.FileSystem's FileStream derives from
+/// System.IO.Streams' Stream).
 /// </summary>
-internal sealed class FacadeLibrary(string facadesDirectory)
+internal sealed class FacadeLibrary
 {
     public const string CoreLibrary = "mscorlib";
 
@@ -21,9 +24,21 @@ internal sealed class FacadeLibrary(string facadesDirectory)
     public const string ReferencesFile = "facade.references";
 
     readonly Dictionary<string, MetadataReference> compiled = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string> realAssemblies = new(StringComparer.Ordinal);
     readonly Lock gate = new();
 
-    public string FacadesDirectory { get; } = Path.GetFullPath(facadesDirectory);
+    /// <param name="realAssemblies">Real assemblies by name that take the place of facades of the same name.</param>
+    public FacadeLibrary(string facadesDirectory, IReadOnlyDictionary<string, string>? realAssemblies = null)
+    {
+        FacadesDirectory = Path.GetFullPath(facadesDirectory);
+        this.realAssemblies[CoreLibrary] = CoreLibraryPackage.MscorlibDll;
+        foreach (var (name, path) in realAssemblies ?? new Dictionary<string, string>()) this.realAssemblies[name] = Path.GetFullPath(path);
+    }
+
+    public string FacadesDirectory { get; }
+
+    /// <summary>The file behind a real (not facade) reference, or null for a facade.</summary>
+    public string? RealAssemblyPath(string assemblyName) => realAssemblies.GetValueOrDefault(assemblyName);
 
     public MetadataReference Get(string assemblyName)
     {
@@ -34,6 +49,11 @@ internal sealed class FacadeLibrary(string facadesDirectory)
     MetadataReference GetLocked(string assemblyName, List<string> pending)
     {
         if (compiled.TryGetValue(assemblyName, out var reference)) return reference;
+        if (realAssemblies.TryGetValue(assemblyName, out var realPath))
+        {
+            if (!File.Exists(realPath)) throw new FacadeException($"{assemblyName}: {realPath} does not exist");
+            return compiled[assemblyName] = MetadataReference.CreateFromFile(realPath);
+        }
         if (pending.Contains(assemblyName))
             throw new FacadeException($"facade reference cycle: {string.Join(" -> ", pending)} -> {assemblyName}");
         var folder = Path.Combine(FacadesDirectory, assemblyName);
@@ -44,9 +64,7 @@ internal sealed class FacadeLibrary(string facadesDirectory)
             throw new FacadeException($"no facade for {assemblyName}: add tools/facades/{assemblyName} mirroring the real package");
 
         pending.Add(assemblyName);
-        var references = assemblyName == CoreLibrary
-            ? []
-            : new[] { CoreLibrary }.Concat(ReadReferences(folder, assemblyName)).Distinct(StringComparer.Ordinal)
+        var references = new[] { CoreLibrary }.Concat(ReadReferences(folder, assemblyName)).Distinct(StringComparer.Ordinal)
                 .Select(name => GetLocked(name, pending)).ToList();
         pending.RemoveAt(pending.Count - 1);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), NanoCompiler.FacadeParseOptions, f));

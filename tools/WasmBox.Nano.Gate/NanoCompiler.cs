@@ -15,13 +15,15 @@ internal static class NanoCompiler
     /// Warnings are not fatal: the device build does not treat them as errors either.
     /// </summary>
     public static Result Compile(string assemblyName, OutputKind outputKind, LanguageVersion languageVersion,
-        IEnumerable<string> preprocessorSymbols, IEnumerable<string> sourceFiles, IEnumerable<MetadataReference> references)
+        IEnumerable<string> preprocessorSymbols, IEnumerable<string> sourceFiles, IEnumerable<MetadataReference> references,
+        DeviceConfiguration configuration = DeviceConfiguration.Debug)
     {
         var parseOptions = new CSharpParseOptions(languageVersion, preprocessorSymbols: preprocessorSymbols);
         var trees = sourceFiles.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, f)).ToList();
         // No standard library: the only references are the ones passed in (the device build sets NoStdLib).
         var compilation = CSharpCompilation.Create(assemblyName, trees, references,
-            new CSharpCompilationOptions(outputKind, allowUnsafe: false));
+            new CSharpCompilationOptions(outputKind, allowUnsafe: false,
+                optimizationLevel: configuration == DeviceConfiguration.Release ? OptimizationLevel.Release : OptimizationLevel.Debug));
         var errors = compilation.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Concat(trees.SelectMany(t => NanoSubsetRules.Check(compilation, t)))

@@ -19,6 +19,14 @@ internal sealed record NfProject(
     public string Directory => Path.GetDirectoryName(FilePath)!;
 }
 
+/// <summary>The two configurations of the nanoFramework project system: Debug (DEBUG defined, no optimisation)
+/// and Release (optimised). nanoCLR can compute differently on their IL, so both are built and run.</summary>
+internal enum DeviceConfiguration
+{
+    Debug,
+    Release,
+}
+
 /// <summary>Thrown when a project file cannot be understood; the message names the file and the problem.</summary>
 internal sealed class NfProjectException(string message) : Exception(message);
 
@@ -33,11 +41,13 @@ internal static class NfProjectReader
     // Microsoft.CSharp.Core.targets caps the device build at C# 7.3 unless the project sets <LangVersion>.
     public const LanguageVersion DeviceDefaultLanguageVersion = LanguageVersion.CSharp7_3;
 
-    // DEBUG and TRACE come from the Debug configuration of NFProjectSystem.Default.props,
-    // NANOFRAMEWORK_V1_0 from NFProjectSystem.CSharp.targets.
-    static readonly string[] DefaultSymbols = ["DEBUG", "TRACE", "NANOFRAMEWORK_V1_0"];
+    // DEBUG and TRACE come from the Debug configuration of NFProjectSystem.Default.props (Release has TRACE
+    // only), NANOFRAMEWORK_V1_0 from NFProjectSystem.CSharp.targets.
+    static string[] DefaultSymbols(DeviceConfiguration configuration) => configuration == DeviceConfiguration.Release
+        ? ["TRACE", "NANOFRAMEWORK_V1_0"]
+        : ["DEBUG", "TRACE", "NANOFRAMEWORK_V1_0"];
 
-    public static NfProject Load(string path)
+    public static NfProject Load(string path, DeviceConfiguration configuration = DeviceConfiguration.Debug)
     {
         var fullPath = Path.GetFullPath(path);
         XDocument doc;
@@ -66,7 +76,7 @@ internal static class NfProjectReader
             assemblyName,
             ParseOutputType(path, Property("OutputType")),
             ParseLanguageVersion(path, Property("LangVersion")),
-            ParseDefines(Property("DefineConstants")),
+            ParseDefines(configuration, Property("DefineConstants")),
             Items("Compile").Select(i => ResolveItemPath(path, dir, i)).ToList(),
             Items("Reference").Select(AssemblySimpleName).ToList(),
             Items("ProjectReference").Select(i => ResolveItemPath(path, dir, i)).ToList());
@@ -87,7 +97,7 @@ internal static class NfProjectReader
         return version;
     }
 
-    static List<string> ParseDefines(string? defineConstants) => DefaultSymbols
+    static List<string> ParseDefines(DeviceConfiguration configuration, string? defineConstants) => DefaultSymbols(configuration)
         .Concat((defineConstants ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(s => !s.StartsWith("$(", StringComparison.Ordinal)))
         .Distinct().ToList();

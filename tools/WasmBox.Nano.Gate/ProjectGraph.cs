@@ -11,9 +11,13 @@ internal sealed class ProjectGraph
     public Dictionary<string, string> Problems { get; } = new(StringComparer.Ordinal);
     public List<string> Order { get; } = [];
 
-    public static ProjectGraph Load(IEnumerable<string> projectFiles)
+    readonly DeviceConfiguration configuration;
+
+    ProjectGraph(DeviceConfiguration configuration) => this.configuration = configuration;
+
+    public static ProjectGraph Load(IEnumerable<string> projectFiles, DeviceConfiguration configuration = DeviceConfiguration.Debug)
     {
-        var graph = new ProjectGraph();
+        var graph = new ProjectGraph(configuration);
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: visiting, true: done
         foreach (var file in projectFiles) graph.Visit(Path.GetFullPath(file), state);
         return graph;
@@ -32,7 +36,7 @@ internal sealed class ProjectGraph
         {
             try
             {
-                var project = NfProjectReader.Load(path);
+                var project = NfProjectReader.Load(path, configuration);
                 Projects[path] = project;
                 foreach (var reference in project.ProjectReferences)
                 {

@@ -9,3 +9,6 @@ internal sealed record ProjectResult(string DisplayPath, int FileCount, IReadOnl
         ? $"gate: {DisplayPath} ok ({FileCount} file{(FileCount == 1 ? "" : "s")})"
         : $"gate: {DisplayPath} FAILED ({Errors.Count} errors)";
 }
+
+/// <summary>A project of <see cref="Gate.Build"/>: its verdict and, when it passed and could be written, its assembly.</summary>
+internal sealed record BuiltProject(ProjectResult Result, string? AssemblyPath);

@@ -1,9 +1,0 @@
-// Mirrors nanoFramework.CoreLibrary 1.17.11 (mscorlib), reference only.
-// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
-
-namespace System
-{
-    public interface IAsyncResult
-    {
-    }
-}
