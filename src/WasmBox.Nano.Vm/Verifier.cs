@@ -93,7 +93,7 @@ namespace WasmBox.Nano.Vm
                     int imm = (int)LittleEndian.ReadUInt32(code, at + 4);
                     int decodedOp = op;
                     int decodedOff = off;
-                    long decodedImm = imm;
+                    long decodedImm = (long)Signed.Extend32((uint)imm);
                     VerifyResult error = null;
 
                     switch (op & Opcodes.ClassMask)
@@ -102,7 +102,7 @@ namespace WasmBox.Nano.Vm
                             error = CheckLddw(code, pc, op, dst, src, off);
                             if (error == null)
                             {
-                                decodedImm = (long)((ulong)(uint)imm | ((ulong)LittleEndian.ReadUInt32(code, at + 12) << 32));
+                                decodedImm = (long)(((ulong)(uint)imm & 0xFFFFFFFFUL) | ((ulong)LittleEndian.ReadUInt32(code, at + 12) << 32));
                             }
                             break;
                         case Opcodes.ClassLdx:
@@ -470,7 +470,7 @@ namespace WasmBox.Nano.Vm
                 // Shift counts are masked to the operand width (RFC 9669); do it once here.
                 return imm & ((op & Opcodes.ClassMask) == Opcodes.ClassAlu64 ? 63 : 31);
             }
-            return imm;
+            return (long)Signed.Extend32((uint)imm);
         }
 
         private static void DecodeJump(int pc, int op, int src, int off, int imm, out int decodedOp, out int target)

@@ -195,14 +195,14 @@ namespace WasmBox.Nano.Vm
                     case Opcodes.Lsh64X: r[ds[pc]] <<= (int)(r[ss[pc]] & 63); break;
                     case Opcodes.Rsh64K: r[ds[pc]] >>= (int)imms[pc]; break;
                     case Opcodes.Rsh64X: r[ds[pc]] >>= (int)(r[ss[pc]] & 63); break;
-                    case Opcodes.Arsh64K: r[ds[pc]] = (ulong)((long)r[ds[pc]] >> (int)imms[pc]); break;
-                    case Opcodes.Arsh64X: r[ds[pc]] = (ulong)((long)r[ds[pc]] >> (int)(r[ss[pc]] & 63)); break;
+                    case Opcodes.Arsh64K: r[ds[pc]] = Signed.ShiftRight64(r[ds[pc]], (int)imms[pc]); break;
+                    case Opcodes.Arsh64X: r[ds[pc]] = Signed.ShiftRight64(r[ds[pc]], (int)(r[ss[pc]] & 63)); break;
                     case Opcodes.Neg64: r[ds[pc]] = (ulong)(-(long)r[ds[pc]]); break;
                     case Opcodes.Mov64K: r[ds[pc]] = (ulong)imms[pc]; break;
                     case Opcodes.Mov64X: r[ds[pc]] = r[ss[pc]]; break;
-                    case InternalOpcodes.MovSx64From8: r[ds[pc]] = (ulong)(long)(sbyte)r[ss[pc]]; break;
-                    case InternalOpcodes.MovSx64From16: r[ds[pc]] = (ulong)(long)(short)r[ss[pc]]; break;
-                    case InternalOpcodes.MovSx64From32: r[ds[pc]] = (ulong)(long)(int)r[ss[pc]]; break;
+                    case InternalOpcodes.MovSx64From8: r[ds[pc]] = Signed.Extend8(r[ss[pc]]); break;
+                    case InternalOpcodes.MovSx64From16: r[ds[pc]] = Signed.Extend16(r[ss[pc]]); break;
+                    case InternalOpcodes.MovSx64From32: r[ds[pc]] = Signed.Extend32(r[ss[pc]]); break;
                     case Opcodes.Bswap: r[ds[pc]] = Swap(r[ds[pc]], (int)imms[pc]); break;
 
                     // ---- 32-bit ALU: operate on the low halves, zero-extend the result ----
@@ -230,13 +230,13 @@ namespace WasmBox.Nano.Vm
                     case Opcodes.Lsh32X: r[ds[pc]] = (uint)r[ds[pc]] << (int)(r[ss[pc]] & 31); break;
                     case Opcodes.Rsh32K: r[ds[pc]] = (uint)r[ds[pc]] >> (int)imms[pc]; break;
                     case Opcodes.Rsh32X: r[ds[pc]] = (uint)r[ds[pc]] >> (int)(r[ss[pc]] & 31); break;
-                    case Opcodes.Arsh32K: r[ds[pc]] = (uint)((int)r[ds[pc]] >> (int)imms[pc]); break;
-                    case Opcodes.Arsh32X: r[ds[pc]] = (uint)((int)r[ds[pc]] >> (int)(r[ss[pc]] & 31)); break;
+                    case Opcodes.Arsh32K: r[ds[pc]] = Signed.ShiftRight32((uint)r[ds[pc]], (int)imms[pc]); break;
+                    case Opcodes.Arsh32X: r[ds[pc]] = Signed.ShiftRight32((uint)r[ds[pc]], (int)(r[ss[pc]] & 31)); break;
                     case Opcodes.Neg32: r[ds[pc]] = (uint)(-(int)r[ds[pc]]); break;
                     case Opcodes.Mov32K: r[ds[pc]] = (uint)imms[pc]; break;
                     case Opcodes.Mov32X: r[ds[pc]] = (uint)r[ss[pc]]; break;
-                    case InternalOpcodes.MovSx32From8: r[ds[pc]] = (uint)(int)(sbyte)r[ss[pc]]; break;
-                    case InternalOpcodes.MovSx32From16: r[ds[pc]] = (uint)(int)(short)r[ss[pc]]; break;
+                    case InternalOpcodes.MovSx32From8: r[ds[pc]] = (uint)Signed.Extend8(r[ss[pc]]); break;
+                    case InternalOpcodes.MovSx32From16: r[ds[pc]] = (uint)Signed.Extend16(r[ss[pc]]); break;
                     case Opcodes.Le: r[ds[pc]] = Truncate(r[ds[pc]], (int)imms[pc]); break;
                     case Opcodes.Be: r[ds[pc]] = Swap(r[ds[pc]], (int)imms[pc]); break;
 
@@ -254,7 +254,7 @@ namespace WasmBox.Nano.Vm
                             _faultAddress = r[ss[pc]] + (ulong)offs[pc];
                             goto MemoryFault;
                         }
-                        r[ds[pc]] = ops[pc] == Opcodes.LdxB ? mem.HitData[at] : (ulong)(sbyte)mem.HitData[at];
+                        r[ds[pc]] = ops[pc] == Opcodes.LdxB ? mem.HitData[at] : Signed.Extend8(mem.HitData[at]);
                         break;
                     case Opcodes.LdxH:
                     case Opcodes.LdxSh:
@@ -266,7 +266,7 @@ namespace WasmBox.Nano.Vm
                         }
                         r[ds[pc]] = ops[pc] == Opcodes.LdxH
                             ? LittleEndian.ReadUInt16(mem.HitData, at)
-                            : (ulong)(short)LittleEndian.ReadUInt16(mem.HitData, at);
+                            : Signed.Extend16(LittleEndian.ReadUInt16(mem.HitData, at));
                         break;
                     case Opcodes.LdxW:
                     case Opcodes.LdxSw:
@@ -278,7 +278,7 @@ namespace WasmBox.Nano.Vm
                         }
                         r[ds[pc]] = ops[pc] == Opcodes.LdxW
                             ? LittleEndian.ReadUInt32(mem.HitData, at)
-                            : (ulong)(int)LittleEndian.ReadUInt32(mem.HitData, at);
+                            : Signed.Extend32(LittleEndian.ReadUInt32(mem.HitData, at));
                         break;
                     case Opcodes.LdxDw:
                         at = mem.Translate(r[ss[pc]] + (ulong)offs[pc], 8, false);
@@ -491,14 +491,16 @@ namespace WasmBox.Nano.Vm
 
         // RFC 9669: division by zero yields 0, modulo by zero leaves dst unchanged, and the
         // signed overflow case (MIN / -1) yields MIN for div and 0 for mod instead of trapping.
+        // No % at all: nanoCLR picks rem's signedness from the operands' type tags (see Signed); an
+        // immediate comes from a long[], so even an unsigned remainder could turn signed.
 
         private static ulong UDiv64(ulong a, ulong b) { return b == 0 ? 0 : a / b; }
 
-        private static ulong UMod64(ulong a, ulong b) { return b == 0 ? a : a % b; }
+        private static ulong UMod64(ulong a, ulong b) { return b == 0 ? a : a - a / b * b; }
 
         private static uint UDiv32(uint a, uint b) { return b == 0 ? 0 : a / b; }
 
-        private static uint UMod32(uint a, uint b) { return b == 0 ? a : a % b; }
+        private static uint UMod32(uint a, uint b) { return b == 0 ? a : a - a / b * b; }
 
         private static long SDiv64(long a, long b)
         {
@@ -515,7 +517,7 @@ namespace WasmBox.Nano.Vm
             {
                 return a;
             }
-            return b == -1 ? 0 : a % b;
+            return b == -1 ? 0 : Signed.Remainder64(a, b);
         }
 
         private static int SDiv32(int a, int b)
@@ -533,7 +535,7 @@ namespace WasmBox.Nano.Vm
             {
                 return a;
             }
-            return b == -1 ? 0 : a % b;
+            return b == -1 ? 0 : Signed.Remainder32(a, b);
         }
 
         private static ulong Truncate(ulong v, int width)
