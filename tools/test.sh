@@ -3,7 +3,10 @@
 #   - installs the Debian packages the tests use when they are missing (needs root or sudo);
 #   - builds the host solution filter once;
 #   - runs the nanoFramework compatibility gate (one check per .nfproj, plus the proof that it bites);
-#   - runs every xunit project under tools/ and the nftests on the host runner.
+#   - runs every xunit project under tools/ and the nftests on the host runner;
+#   - builds every device assembly nanoCLR can execute in Debug and Release and runs the nftests suites, the
+#     bpf_conformance corpus and the Wycheproof vectors on the real nanoCLR (../shared/nanoclr; skipped, with
+#     one line, when absent).
 # Usage: bash tools/test.sh            (from anywhere; CI calls it through .ci/run)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -89,6 +92,21 @@ for runner in $(find nftests -name '*.NfTestRunner.csproj' | sort); do
   nums=($(echo "$summary" | grep -o '[0-9]\+'))
   passed=$((passed + nums[0])); failed=$((failed + nums[1])); skipped=$((skipped + nums[2]))
 done
+
+echo "== nanoCLR (device build, Debug and Release)"
+dotnet artifacts/bin/WasmBox.Nano.NanoClr/debug/WasmBox.Nano.NanoClr.dll test > "$OUT/nanoclr.log" 2>&1
+nanoclr_rc=$?
+grep -E '^(FAIL|SKIP|FAILED|  )|^nanoclr ' "$OUT/nanoclr.log" | grep -v '^nanoclr: [0-9]' | head -80
+summary=$(grep -E '^nanoclr: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$OUT/nanoclr.log" | tail -1)
+if [ -z "$summary" ]; then
+  tail -20 "$OUT/nanoclr.log"; fail_step "nanoCLR run printed no summary"
+else
+  grep -E '^nanoclr: skipped' "$OUT/nanoclr.log"
+  echo "$summary"
+  nums=($(echo "$summary" | grep -o '[0-9]\+'))
+  passed=$((passed + nums[0])); failed=$((failed + nums[1])); skipped=$((skipped + nums[2]))
+  [ "$nanoclr_rc" != 0 ] && [ "${nums[1]}" = 0 ] && fail_step "nanoCLR run exited $nanoclr_rc"
+fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
