@@ -32,12 +32,17 @@ namespace WasmBox.Nano.Runtime.NfTests
 
         private readonly ArrayList _events = new ArrayList();
 
-        public RuntimeRig(MonitorSettings settings)
+        public RuntimeRig(MonitorSettings settings) : this(settings, Policy)
+        {
+        }
+
+        /// <summary>A rig provisioned with another policy document.</summary>
+        public RuntimeRig(MonitorSettings settings, string policy)
         {
             Board = new FakeBoard();
             Runtime = new WasmBoxRuntime(Board, null, settings);
             Runtime.Monitor.AddListener(this);
-            PolicyParseResult parsed = PolicyParser.Parse(Policy);
+            PolicyParseResult parsed = PolicyParser.Parse(policy);
             Assert.IsTrue(parsed.Ok, parsed.ToString());
             Assert.IsNull(Runtime.Provision(parsed.Tenants));
         }
