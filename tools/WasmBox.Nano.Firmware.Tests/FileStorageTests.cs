@@ -15,7 +15,7 @@ public class FileStorageTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    FileStorage Open() => new(root, log);
+    FileStorage Open() => new(root, new NanoFileSystem(), log);
 
     string FileOf(string name) => Path.Combine(root, name);
 
@@ -148,7 +148,7 @@ public class FileStorageTests : IDisposable
     {
         string nested = Path.Combine(root, "wbx");
 
-        var storage = new FileStorage(nested, log);
+        var storage = new FileStorage(nested, new NanoFileSystem(), log);
 
         Assert.True(Directory.Exists(nested));
         Assert.True(storage.Write("a", [1], 0, 1));

@@ -26,16 +26,18 @@ namespace WasmBox.Nano.Device.Networked.Storage
 
         private readonly object _sync = new object();
         private readonly string _root;
+        private readonly IFileSystem _files;
         private readonly ILogSink _log;
 
         /// <param name="root">The folder, e.g. "I:\\wbx"; created when missing.</param>
-        public FileStorage(string root, ILogSink log)
+        public FileStorage(string root, IFileSystem files, ILogSink log)
         {
             _root = root;
+            _files = files;
             _log = log;
-            if (!Directory.Exists(root))
+            if (!_files.DirectoryExists(root))
             {
-                Directory.CreateDirectory(root);
+                _files.CreateDirectory(root);
             }
             Recover();
         }
@@ -69,7 +71,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
             }
             lock (_sync)
             {
-                return File.Exists(PathOf(name));
+                return _files.FileExists(PathOf(name));
             }
         }
 
@@ -83,7 +85,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
             {
                 try
                 {
-                    return File.Exists(PathOf(name)) ? File.ReadAllBytes(PathOf(name)) : null;
+                    return _files.FileExists(PathOf(name)) ? _files.ReadAllBytes(PathOf(name)) : null;
                 }
                 catch (Exception e)
                 {
@@ -105,7 +107,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
                 try
                 {
                     DeleteIfExists(temp);
-                    using (FileStream stream = File.Create(temp))
+                    using (Stream stream = _files.Create(temp))
                     {
                         stream.Write(data, offset, count);
                         stream.Flush();
@@ -130,11 +132,11 @@ namespace WasmBox.Nano.Device.Networked.Storage
             {
                 try
                 {
-                    if (!File.Exists(PathOf(name)))
+                    if (!_files.FileExists(PathOf(name)))
                     {
                         return false;
                     }
-                    File.Delete(PathOf(name));
+                    _files.Delete(PathOf(name));
                     return true;
                 }
                 catch (Exception e)
@@ -154,7 +156,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
             {
                 try
                 {
-                    if (!File.Exists(PathOf(from)))
+                    if (!_files.FileExists(PathOf(from)))
                     {
                         return false;
                     }
@@ -182,7 +184,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
                 string[] files;
                 try
                 {
-                    files = Directory.GetFiles(_root);
+                    files = _files.GetFiles(_root);
                 }
                 catch (Exception e)
                 {
@@ -214,7 +216,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
         {
             lock (_sync)
             {
-                string[] files = Directory.GetFiles(_root);
+                string[] files = _files.GetFiles(_root);
                 for (int i = 0; i < files.Length; i++)
                 {
                     string file = Path.GetFileName(files[i]);
@@ -222,7 +224,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
                     {
                         if (file.StartsWith(TempPrefix))
                         {
-                            File.Delete(files[i]);
+                            _files.Delete(files[i]);
                         }
                         else if (file.StartsWith(NewPrefix) && ValidateName(file.Substring(NewPrefix.Length)) == null)
                         {
@@ -243,14 +245,14 @@ namespace WasmBox.Nano.Device.Networked.Storage
         {
             string staged = PathOf(NewPrefix + name);
             DeleteIfExists(staged);
-            File.Move(source, staged);
+            _files.Move(source, staged);
             Promote(name);
         }
 
         private void Promote(string name)
         {
             DeleteIfExists(PathOf(name));
-            File.Move(PathOf(NewPrefix + name), PathOf(name));
+            _files.Move(PathOf(NewPrefix + name), PathOf(name));
         }
 
         private bool Failed(string what, Exception e)
@@ -272,11 +274,11 @@ namespace WasmBox.Nano.Device.Networked.Storage
             return Path.Combine(_root, name);
         }
 
-        private static void DeleteIfExists(string path)
+        private void DeleteIfExists(string path)
         {
-            if (File.Exists(path))
+            if (_files.FileExists(path))
             {
-                File.Delete(path);
+                _files.Delete(path);
             }
         }
 
