@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using WasmBox.Nano.Runtime.Board;
 
@@ -10,7 +11,7 @@ namespace WasmBox.Nano.Device.Networked.Storage
         public static bool UntilMounted(IFileSystem files, string driveRoot, IClock clock, int timeoutMs, int pollMs)
         {
             long giveUp = clock.NowMs + timeoutMs;
-            while (!files.DirectoryExists(driveRoot))
+            while (!IsMounted(files, driveRoot))
             {
                 if (clock.NowMs > giveUp)
                 {
@@ -19,6 +20,20 @@ namespace WasmBox.Nano.Device.Networked.Storage
                 Thread.Sleep(pollMs);
             }
             return true;
+        }
+
+        // System.IO.FileSystem 1.1.93's Directory.Exists does not catch: on a drive that is not mounted yet the
+        // native volume lookup fails and it throws instead of answering false.
+        private static bool IsMounted(IFileSystem files, string driveRoot)
+        {
+            try
+            {
+                return files.DirectoryExists(driveRoot);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
         }
     }
 }
