@@ -49,29 +49,33 @@ namespace WasmBox.Nano.Device.Networked.Messaging
             lock (_sync)
             {
                 Drop();
+                IMqttConnection client = null;
                 try
                 {
-                    IMqttConnection client = _connector.Create(this);
+                    client = _connector.Create(this);
                     int code = client.Connect(_settings.DeviceId, _settings.BrokerUsername, _settings.BrokerPassword,
                         willTopic, willMessage, KeepAliveSeconds);
                     if (code != 0)
                     {
                         _log.Write("mqtt", "broker " + _settings.BrokerHost + ":" + _settings.BrokerPort + " refused the connection, code " + code);
-                        client.Dispose();
+                        Release(client);
                         return false;
                     }
-                    _client = client;
                     for (int i = 0; i < _subscriptions.Count; i++)
                     {
                         Subscription s = (Subscription)_subscriptions[i];
                         client.Subscribe(s.Filter, s.Qos);
                     }
+                    _client = client;
                     _log.Write("mqtt", "connected to " + _settings.BrokerHost + ":" + _settings.BrokerPort + " as " + _settings.DeviceId);
                     return true;
                 }
                 catch (Exception e)
                 {
                     _log.Write("mqtt", "cannot connect to " + _settings.BrokerHost + ":" + _settings.BrokerPort + ": " + e.Message);
+                    // M2Mqtt's Connect throws with its socket, TLS session and receive thread still up (no CONNACK in
+                    // time, a failed subscribe): free them now, as the next attempt is only 10 s away.
+                    Release(client);
                     return false;
                 }
             }
@@ -145,7 +149,7 @@ namespace WasmBox.Nano.Device.Networked.Messaging
                 {
                     _log.Write("mqtt", "disconnect failed: " + e.Message);
                 }
-                client.Dispose();
+                Release(client);
             }
         }
 
@@ -202,9 +206,23 @@ namespace WasmBox.Nano.Device.Networked.Messaging
         {
             IMqttConnection old = _client;
             _client = null;
-            if (old != null)
+            Release(old);
+        }
+
+        /// <summary>Closes the client's socket and TLS session and stops its threads; never throws.</summary>
+        private void Release(IMqttConnection client)
+        {
+            if (client == null)
             {
-                old.Dispose();
+                return;
+            }
+            try
+            {
+                client.Dispose();
+            }
+            catch (Exception e)
+            {
+                _log.Write("mqtt", "closing a connection failed: " + e.Message);
             }
         }
 
