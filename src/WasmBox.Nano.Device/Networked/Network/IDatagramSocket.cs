@@ -9,9 +9,6 @@ namespace WasmBox.Nano.Device.Networked.Network
         /// <summary>True when a datagram is waiting, within <paramref name="timeoutMilliseconds"/>.</summary>
         bool WaitReadable(int timeoutMilliseconds);
 
-        /// <summary>The socket's FIONREAD count.</summary>
-        int Available { get; }
-
         /// <summary>
         /// Takes the next datagram, copying at most <paramref name="count"/> bytes of it (the rest is lost);
         /// returns the bytes copied.

@@ -22,8 +22,6 @@ namespace WasmBox.Nano.Device.Networked.Network
             return _socket.Poll(timeoutMilliseconds * 1000, SelectMode.SelectRead);
         }
 
-        public int Available { get { return _socket.Available; } }
-
         public int ReceiveFrom(byte[] buffer, int offset, int count, out object remote)
         {
             EndPoint from = new IPEndPoint(IPAddress.Any, 0);
