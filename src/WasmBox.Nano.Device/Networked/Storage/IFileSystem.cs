@@ -22,8 +22,8 @@ namespace WasmBox.Nano.Device.Networked.Storage
         /// <summary>Creates the file, or truncates it when it exists, for writing.</summary>
         Stream Create(string path);
 
-        void Delete(string path);
+        Stream OpenRead(string path);
 
-        void Move(string from, string to);
+        void Delete(string path);
     }
 }

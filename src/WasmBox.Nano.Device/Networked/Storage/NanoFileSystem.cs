@@ -2,7 +2,10 @@ using System.IO;
 
 namespace WasmBox.Nano.Device.Networked.Storage
 {
-    /// <summary><see cref="IFileSystem"/> as System.IO's File and Directory (nanoFramework.System.IO.FileSystem on the board).</summary>
+    /// <summary>
+    /// <see cref="IFileSystem"/> as System.IO's File and Directory (nanoFramework.System.IO.FileSystem on the board).
+    /// There is deliberately no Move: see <see cref="FileStorage"/> for why nothing relies on it.
+    /// </summary>
     public sealed class NanoFileSystem : IFileSystem
     {
         public bool DirectoryExists(string path)
@@ -35,14 +38,14 @@ namespace WasmBox.Nano.Device.Networked.Storage
             return File.Create(path);
         }
 
+        public Stream OpenRead(string path)
+        {
+            return File.OpenRead(path);
+        }
+
         public void Delete(string path)
         {
             File.Delete(path);
-        }
-
-        public void Move(string from, string to)
-        {
-            File.Move(from, to);
         }
     }
 }
