@@ -9,8 +9,9 @@ namespace WasmBox.Nano.Coap
     {
         /// <summary>
         /// Waits up to <paramref name="timeoutMilliseconds"/> for one datagram and copies it into
-        /// <paramref name="buffer"/>. Returns the datagram's full length, which exceeds
-        /// <paramref name="buffer"/>.Length when only its start fit; 0 on timeout.
+        /// <paramref name="buffer"/>. Returns the datagram's length; when only its start fit, a value above
+        /// <paramref name="buffer"/>.Length (the full length, or buffer.Length + 1 where the socket cannot
+        /// tell more); 0 on timeout.
         /// </summary>
         int Receive(byte[] buffer, int timeoutMilliseconds, out object remote);
 

@@ -38,6 +38,7 @@ namespace WasmBox.Nano.Device.Networked
         private const int NetworkTimeoutMs = 60000;
         private const int RetryDelayMs = 10000;
         private const int DriveWaitMs = 30000;
+        private const int DrivePollMs = 500;
         private const int TickMs = 10;
         private const int LoopMs = 1000;
         private const int CoapPollMs = 500;
@@ -74,7 +75,7 @@ namespace WasmBox.Nano.Device.Networked
             TenantPolicy[] tenants = LoadTenants(storage);
 
             DeviceBoard board = new DeviceBoard(provisioning.DeviceId, _description, _clock, storage, _log);
-            MqttTransport transport = new MqttTransport(provisioning, _log);
+            MqttTransport transport = new MqttTransport(provisioning, new M2MqttConnector(provisioning), _log);
             WasmBoxRuntime runtime = new WasmBoxRuntime(board, transport, null);
             string refusal = runtime.Provision(tenants);
             if (refusal != null)
@@ -136,7 +137,7 @@ namespace WasmBox.Nano.Device.Networked
             {
                 CoapServerOptions options = new CoapServerOptions();
                 options.MaxRequestBody = service.MaxBundleBytes;
-                _coap = new CoapServer(new UdpEndpoint(UdpEndpoint.CoapPort), options);
+                _coap = new CoapServer(new UdpEndpoint(new UdpSocket(UdpEndpoint.CoapPort)), options);
                 CoapAgent.Register(_coap, service);
                 new Thread(CoapLoop).Start();
                 _log.Write("coap", "listening on UDP port " + UdpEndpoint.CoapPort);
@@ -167,17 +168,13 @@ namespace WasmBox.Nano.Device.Networked
         private FileStorage OpenStorage(string drive)
         {
             string driveRoot = drive + "\\";
-            long giveUp = _clock.NowMs + DriveWaitMs;
+            IFileSystem files = new NanoFileSystem();
             // An SD card mounts a moment after boot (or when inserted); internal flash is there at once.
-            while (!System.IO.Directory.Exists(driveRoot))
+            if (!DriveWait.UntilMounted(files, driveRoot, _clock, DriveWaitMs, DrivePollMs))
             {
-                if (_clock.NowMs > giveUp)
-                {
-                    Halt(_log, "drive " + drive + " is not mounted (insert the SD card, or reflash the firmware)");
-                }
-                Thread.Sleep(500);
+                Halt(_log, "drive " + drive + " is not mounted (insert the SD card, or reflash the firmware)");
             }
-            return new FileStorage(driveRoot + StorageFolder, _log);
+            return new FileStorage(driveRoot + StorageFolder, files, _log);
         }
 
         private DeviceProvisioning LoadProvisioning(FileStorage storage)

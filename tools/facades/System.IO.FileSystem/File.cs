@@ -12,7 +12,7 @@ namespace System.IO
 
         public static bool Exists(string path) { throw null; }
 
-        public static void Move(string sourceFileName, string destFileName) { throw null; }
+        public static FileStream OpenRead(string path) { throw null; }
 
         public static byte[] ReadAllBytes(string path) { throw null; }
     }

@@ -10,6 +10,8 @@ namespace System.IO
 
         public override void Flush() { throw null; }
 
+        public override int Read(byte[] buffer, int offset, int count) { throw null; }
+
         public override void Write(byte[] buffer, int offset, int count) { throw null; }
     }
 }

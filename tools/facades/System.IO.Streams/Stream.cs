@@ -10,6 +10,8 @@ namespace System.IO
 
         public abstract void Flush();
 
+        public abstract int Read(byte[] buffer, int offset, int count);
+
         public abstract void Write(byte[] buffer, int offset, int count);
     }
 }

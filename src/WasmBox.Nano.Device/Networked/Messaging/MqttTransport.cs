@@ -1,8 +1,5 @@
 using System;
 using System.Collections;
-using System.Security.Cryptography.X509Certificates;
-using nanoFramework.M2Mqtt;
-using nanoFramework.M2Mqtt.Messages;
 using WasmBox.Nano.Device.Provisioning;
 using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Policy;
@@ -10,24 +7,27 @@ using WasmBox.Nano.Runtime.Policy;
 namespace WasmBox.Nano.Device.Networked.Messaging
 {
     /// <summary>
-    /// The runtime's <see cref="IMessageTransport"/> over nanoFramework.M2Mqtt's <see cref="MqttClient"/>.
+    /// The runtime's <see cref="IMessageTransport"/> over an MQTT client (<see cref="IMqttConnection"/>: M2Mqtt's
+    /// MqttClient on the board), a new one for each connection attempt.
     /// Subscriptions are kept here and replayed on every (re)connect, so the runtime may subscribe before the
     /// broker is reachable; each message goes to every handler whose filter matches its topic. The broker
     /// publishes the Last Will (retained) when the board drops off without saying goodbye.
     /// </summary>
-    public sealed class MqttTransport : IMessageTransport
+    public sealed class MqttTransport : IMessageTransport, IMqttEvents
     {
         private const ushort KeepAliveSeconds = 60;
 
         private readonly object _sync = new object();
         private readonly DeviceProvisioning _settings;
+        private readonly IMqttConnector _connector;
         private readonly ILogSink _log;
         private readonly ArrayList _subscriptions = new ArrayList();
-        private MqttClient _client;
+        private IMqttConnection _client;
 
-        public MqttTransport(DeviceProvisioning settings, ILogSink log)
+        public MqttTransport(DeviceProvisioning settings, IMqttConnector connector, ILogSink log)
         {
             _settings = settings;
+            _connector = connector;
             _log = log;
         }
 
@@ -35,7 +35,7 @@ namespace WasmBox.Nano.Device.Networked.Messaging
         {
             get
             {
-                MqttClient client = _client;
+                IMqttConnection client = _client;
                 return client != null && client.IsConnected;
             }
         }
@@ -49,33 +49,33 @@ namespace WasmBox.Nano.Device.Networked.Messaging
             lock (_sync)
             {
                 Drop();
+                IMqttConnection client = null;
                 try
                 {
-                    X509Certificate ca = _settings.BrokerCaCertificate == null ? null : new X509Certificate(_settings.BrokerCaCertificate);
-                    MqttClient client = new MqttClient(_settings.BrokerHost, _settings.BrokerPort, _settings.BrokerTls, ca, null,
-                        _settings.BrokerTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
-                    client.MqttMsgPublishReceived += OnPublishReceived;
-                    client.ConnectionClosed += OnConnectionClosed;
-                    MqttReasonCode code = client.Connect(_settings.DeviceId, _settings.BrokerUsername, _settings.BrokerPassword,
-                        true, MqttQoSLevel.AtLeastOnce, true, willTopic, willMessage, true, KeepAliveSeconds);
-                    if (code != MqttReasonCode.Success)
+                    client = _connector.Create(this);
+                    int code = client.Connect(_settings.DeviceId, _settings.BrokerUsername, _settings.BrokerPassword,
+                        willTopic, willMessage, KeepAliveSeconds);
+                    if (code != 0)
                     {
-                        _log.Write("mqtt", "broker " + _settings.BrokerHost + ":" + _settings.BrokerPort + " refused the connection, code " + (int)code);
-                        client.Dispose();
+                        _log.Write("mqtt", "broker " + _settings.BrokerHost + ":" + _settings.BrokerPort + " refused the connection, code " + code);
+                        Release(client);
                         return false;
                     }
-                    _client = client;
                     for (int i = 0; i < _subscriptions.Count; i++)
                     {
                         Subscription s = (Subscription)_subscriptions[i];
-                        client.Subscribe(new string[] { s.Filter }, new MqttQoSLevel[] { QosLevel(s.Qos) });
+                        client.Subscribe(s.Filter, s.Qos);
                     }
+                    _client = client;
                     _log.Write("mqtt", "connected to " + _settings.BrokerHost + ":" + _settings.BrokerPort + " as " + _settings.DeviceId);
                     return true;
                 }
                 catch (Exception e)
                 {
                     _log.Write("mqtt", "cannot connect to " + _settings.BrokerHost + ":" + _settings.BrokerPort + ": " + e.Message);
+                    // M2Mqtt's Connect throws with its socket, TLS session and receive thread still up (no CONNACK in
+                    // time, a failed subscribe): free them now, as the next attempt is only 10 s away.
+                    Release(client);
                     return false;
                 }
             }
@@ -83,14 +83,14 @@ namespace WasmBox.Nano.Device.Networked.Messaging
 
         public bool Publish(string topic, byte[] payload, int qos, bool retain)
         {
-            MqttClient client = _client;
+            IMqttConnection client = _client;
             if (client == null || !client.IsConnected || payload == null || qos < 0 || qos > 1)
             {
                 return false;
             }
             try
             {
-                client.Publish(topic, payload, null, null, QosLevel(qos), retain);
+                client.Publish(topic, payload, qos, retain);
                 return true;
             }
             catch (Exception e)
@@ -135,7 +135,7 @@ namespace WasmBox.Nano.Device.Networked.Messaging
         {
             lock (_sync)
             {
-                MqttClient client = _client;
+                IMqttConnection client = _client;
                 _client = null;
                 if (client == null)
                 {
@@ -149,7 +149,7 @@ namespace WasmBox.Nano.Device.Networked.Messaging
                 {
                     _log.Write("mqtt", "disconnect failed: " + e.Message);
                 }
-                client.Dispose();
+                Release(client);
             }
         }
 
@@ -159,11 +159,11 @@ namespace WasmBox.Nano.Device.Networked.Messaging
             {
                 if (qos < 0)
                 {
-                    _client.Unsubscribe(new string[] { filter });
+                    _client.Unsubscribe(filter);
                 }
                 else
                 {
-                    _client.Subscribe(new string[] { filter }, new MqttQoSLevel[] { QosLevel(qos) });
+                    _client.Subscribe(filter, qos);
                 }
             }
             catch (Exception e)
@@ -172,7 +172,7 @@ namespace WasmBox.Nano.Device.Networked.Messaging
             }
         }
 
-        private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+        void IMqttEvents.OnMessage(string topic, byte[] payload)
         {
             Subscription[] matching;
             lock (_sync)
@@ -182,7 +182,7 @@ namespace WasmBox.Nano.Device.Networked.Messaging
                 for (int i = 0; i < all.Length; i++)
                 {
                     Subscription s = (Subscription)_subscriptions[i];
-                    if (TopicFilter.Matches(s.Filter, e.Topic))
+                    if (TopicFilter.Matches(s.Filter, topic))
                     {
                         all[n++] = s;
                     }
@@ -193,36 +193,37 @@ namespace WasmBox.Nano.Device.Networked.Messaging
             // Handlers run outside the lock: they may publish or subscribe in turn.
             for (int i = 0; i < matching.Length; i++)
             {
-                matching[i].Handler.OnMessage(e.Topic, e.Message);
+                matching[i].Handler.OnMessage(topic, payload);
             }
         }
 
-        private void OnConnectionClosed(object sender, EventArgs e)
+        void IMqttEvents.OnClosed()
         {
             _log.Write("mqtt", "connection to " + _settings.BrokerHost + " closed");
         }
 
         private void Drop()
         {
-            MqttClient old = _client;
+            IMqttConnection old = _client;
             _client = null;
-            if (old != null)
-            {
-                try
-                {
-                    old.Close();
-                }
-                catch (Exception e)
-                {
-                    _log.Write("mqtt", "closing the old connection failed: " + e.Message);
-                }
-                old.Dispose();
-            }
+            Release(old);
         }
 
-        private static MqttQoSLevel QosLevel(int qos)
+        /// <summary>Closes the client's socket and TLS session and stops its threads; never throws.</summary>
+        private void Release(IMqttConnection client)
         {
-            return qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
+            if (client == null)
+            {
+                return;
+            }
+            try
+            {
+                client.Dispose();
+            }
+            catch (Exception e)
+            {
+                _log.Write("mqtt", "closing a connection failed: " + e.Message);
+            }
         }
 
         private sealed class Subscription

@@ -1,44 +1,47 @@
-using System.Net;
-using System.Net.Sockets;
+using System;
 using WasmBox.Nano.Coap;
 
 namespace WasmBox.Nano.Device.Networked.Network
 {
-    /// <summary>
-    /// The CoAP server's <see cref="IUdpEndpoint"/> over a nanoFramework UDP socket bound to every local
-    /// address. Remotes are <see cref="IPEndPoint"/>s, which compare by address and port.
-    /// </summary>
+    /// <summary>The CoAP server's <see cref="IUdpEndpoint"/> over a bound UDP socket (<see cref="UdpSocket"/> on the board).</summary>
     public sealed class UdpEndpoint : IUdpEndpoint
     {
         public const int CoapPort = 5683;
 
-        private readonly Socket _socket;
+        private readonly IDatagramSocket _socket;
+        // One byte longer than the caller's buffer, so a datagram that does not fit shows by filling it.
+        private byte[] _scratch = new byte[0];
 
-        public UdpEndpoint(int port)
+        public UdpEndpoint(IDatagramSocket socket)
         {
-            _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            _socket.Bind(new IPEndPoint(IPAddress.Any, port));
+            _socket = socket;
         }
 
+        /// <summary>
+        /// The datagram's length, or buffer.Length + 1 when it was longer than the buffer: the socket cuts such a
+        /// datagram without saying so, and its FIONREAD count cannot tell either, since lwIP (ESP32, ChibiOS)
+        /// reports the bytes of every queued datagram there.
+        /// </summary>
         public int Receive(byte[] buffer, int timeoutMilliseconds, out object remote)
         {
             remote = null;
-            if (!_socket.Poll(timeoutMilliseconds * 1000, SelectMode.SelectRead))
+            if (!_socket.WaitReadable(timeoutMilliseconds))
             {
                 return 0;
             }
-            // The socket truncates a datagram longer than the buffer without saying so; the bytes it
-            // reports pending before the read tell the server the real length, so it can answer 4.13.
-            int pending = _socket.Available;
-            EndPoint from = new IPEndPoint(IPAddress.Any, 0);
-            int received = _socket.ReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref from);
-            remote = from;
-            return pending > received ? pending : received;
+            if (_scratch.Length != buffer.Length + 1)
+            {
+                // The CoAP server passes the same buffer every time: this allocates once.
+                _scratch = new byte[buffer.Length + 1];
+            }
+            int received = _socket.ReceiveFrom(_scratch, 0, _scratch.Length, out remote);
+            Array.Copy(_scratch, buffer, received < buffer.Length ? received : buffer.Length);
+            return received;
         }
 
         public void Send(byte[] data, int offset, int count, object remote)
         {
-            _socket.SendTo(data, offset, count, SocketFlags.None, (EndPoint)remote);
+            _socket.SendTo(data, offset, count, remote);
         }
     }
 }
