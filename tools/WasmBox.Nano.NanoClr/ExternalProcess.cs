@@ -8,10 +8,12 @@ internal sealed record ProcessOutcome(int ExitCode, string Output, bool TimedOut
 internal static class ExternalProcess
 {
     /// <summary>Runs <paramref name="file"/> with stdout and stderr merged, killing its process tree after <paramref name="timeout"/>.</summary>
-    public static ProcessOutcome Run(string file, IEnumerable<string> arguments, TimeSpan timeout)
+    public static ProcessOutcome Run(string file, IEnumerable<string> arguments, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
         process.StandardInput.Close();
         var output = new System.Text.StringBuilder();

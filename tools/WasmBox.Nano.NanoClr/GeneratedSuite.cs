@@ -12,14 +12,19 @@ internal static class GeneratedSuite
     /// <summary>String literal bytes per generated assembly: well under the 64 KiB string heap of a .pe.</summary>
     public const int MaxLiteralCharacters = 24_000;
 
-    public static string Write(string folder, string rootNamespace, string testSource, IEnumerable<string> supportFiles, IEnumerable<string> projectReferences)
+    public static string Write(string folder, string rootNamespace, string testSource, IEnumerable<string> supportFiles, IEnumerable<string> projectReferences) =>
+        WriteProject(folder, "NFUnitTest", "Library", rootNamespace, testSource, supportFiles, projectReferences);
+
+    /// <summary>A generated device project of any kind (a test suite, or a program with a Main).</summary>
+    public static string WriteProject(string folder, string assemblyName, string outputType, string rootNamespace, string source,
+        IEnumerable<string> supportFiles, IEnumerable<string> projectReferences)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "Cases.cs"), testSource);
+        File.WriteAllText(Path.Combine(folder, "Cases.cs"), source);
         var project = new StringBuilder();
         project.AppendLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         project.AppendLine("<Project ToolsVersion=\"Current\" xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">");
-        project.AppendLine($"  <PropertyGroup><OutputType>Library</OutputType><AssemblyName>NFUnitTest</AssemblyName><RootNamespace>{rootNamespace}</RootNamespace></PropertyGroup>");
+        project.AppendLine($"  <PropertyGroup><OutputType>{outputType}</OutputType><AssemblyName>{assemblyName}</AssemblyName><RootNamespace>{rootNamespace}</RootNamespace></PropertyGroup>");
         project.AppendLine("  <ItemGroup>");
         project.AppendLine("    <Compile Include=\"Cases.cs\" />");
         foreach (var file in supportFiles) project.AppendLine($"    <Compile Include=\"{file}\" />");
@@ -30,7 +35,7 @@ internal static class GeneratedSuite
         foreach (var reference in projectReferences) project.AppendLine($"    <ProjectReference Include=\"{reference}\" />");
         project.AppendLine("  </ItemGroup>");
         project.AppendLine("</Project>");
-        var path = Path.Combine(folder, "NFUnitTest.nfproj");
+        var path = Path.Combine(folder, assemblyName + ".nfproj");
         File.WriteAllText(path, project.ToString());
         return path;
     }

@@ -2,16 +2,26 @@ using WasmBox.Nano.Gate;
 using WasmBox.Nano.NanoClr;
 
 // Device assemblies on the real nanoFramework runtime (../shared/nanoclr).
-//   WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]
-// Exit code: 0 all passed (or the kit is absent: skipped), 1 a test failed, 2 bad usage.
-const string Usage = "usage: WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]";
+//   WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]   every device test on nanoCLR
+//   WasmBox.Nano.NanoClr bench [--callgrind] [--json]                         device figures on nanoCLR
+// Exit code: 0 all passed (or, for test, the kit is absent: skipped), 1 a test or benchmark failed, 2 bad usage.
+const string Usage = "usage: WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]\n"
+    + "       WasmBox.Nano.NanoClr bench [--callgrind] [--json]";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
 }
-if (args[0] != "test") return Fail($"unknown command '{args[0]}'");
+var root = RepositoryRoot.Find();
+if (root == null) return Fail("run inside the repository (no WasmBox.Nano.sln above the current directory)");
+if (args[0] == "bench")
+{
+    var options = args.Skip(1).ToList();
+    var unknown = options.FirstOrDefault(o => o is not ("--callgrind" or "--json"));
+    return unknown != null ? Fail($"unknown argument '{unknown}'") : BenchCommand.Run(root, options.Contains("--callgrind"), options.Contains("--json"));
+}
+if (args[0] != "test") return Fail($"unknown command '{args[0]}' (test or bench)");
 DeviceConfiguration[] configurations = [DeviceConfiguration.Debug, DeviceConfiguration.Release];
 string? suite = null;
 for (int i = 1; i < args.Length; i++)
@@ -30,8 +40,6 @@ for (int i = 1; i < args.Length; i++)
         default: return Fail($"unknown argument '{args[i]}'");
     }
 }
-var root = RepositoryRoot.Find();
-if (root == null) return Fail("run inside the repository (no WasmBox.Nano.sln above the current directory)");
 return TestCommand.Run(root, configurations, suite);
 
 static int Fail(string message)
