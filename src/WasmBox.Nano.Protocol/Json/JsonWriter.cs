@@ -100,9 +100,12 @@ namespace WasmBox.Nano.Protocol.Json
             int start = _length;
             do
             {
-                int digit = (int)(value % 10);
+                // value - quotient * 10 rather than %: nanoCLR computes % on a long read from unsigned
+                // storage (an invocation's r0) as an unsigned remainder (Vm.Signed explains why).
+                long quotient = value / 10;
+                int digit = (int)(value - quotient * 10);
                 Append((byte)('0' + (digit < 0 ? -digit : digit)));
-                value /= 10;
+                value = quotient;
             }
             while (value != 0);
             Reverse(start, _length - 1);

@@ -51,9 +51,12 @@ namespace WasmBox.Nano.Runtime.Helpers
             int n = 0;
             do
             {
-                int d = (int)(value % (ulong)radix);
+                // No %: nanoCLR picks rem's signedness from the value's type tag, and a magnitude made
+                // from a long (AppendSigned) carries a signed tag, so 2^63 would print wrongly.
+                ulong quotient = value / (ulong)radix;
+                int d = (int)(value - quotient * (ulong)radix);
                 _digits[n++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
-                value /= (ulong)radix;
+                value = quotient;
             }
             while (value != 0);
             int pad = width - n - (negative ? 1 : 0);
