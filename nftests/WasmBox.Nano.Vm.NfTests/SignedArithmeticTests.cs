@@ -39,12 +39,12 @@ namespace WasmBox.Nano.Vm.NfTests
         public void SignExtendingLoadsDifferFromPlainLoads()
         {
             byte[] context = new byte[] { 0x80, 0x00, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x80 };
-            Assert.AreEqual(0xFFFFFFFFFFFFFF80UL, LoadFromContext(context, Opcodes.LdxSb, 0));
-            Assert.AreEqual(0x80UL, LoadFromContext(context, Opcodes.LdxB, 0));
-            Assert.AreEqual(0xFFFFFFFFFFFFFFFFUL, LoadFromContext(context, Opcodes.LdxSh, 2));
-            Assert.AreEqual(0xFFFFUL, LoadFromContext(context, Opcodes.LdxH, 2));
-            Assert.AreEqual(0xFFFFFFFF80000000UL, LoadFromContext(context, Opcodes.LdxSw, 4));
-            Assert.AreEqual(0x80000000UL, LoadFromContext(context, Opcodes.LdxW, 4));
+            Assert.AreEqual(0xFFFFFFFFFFFFFF80UL, TestVm.LoadFromContext(context, Opcodes.LdxSb, 0));
+            Assert.AreEqual(0x80UL, TestVm.LoadFromContext(context, Opcodes.LdxB, 0));
+            Assert.AreEqual(0xFFFFFFFFFFFFFFFFUL, TestVm.LoadFromContext(context, Opcodes.LdxSh, 2));
+            Assert.AreEqual(0xFFFFUL, TestVm.LoadFromContext(context, Opcodes.LdxH, 2));
+            Assert.AreEqual(0xFFFFFFFF80000000UL, TestVm.LoadFromContext(context, Opcodes.LdxSw, 4));
+            Assert.AreEqual(0x80000000UL, TestVm.LoadFromContext(context, Opcodes.LdxW, 4));
         }
 
         [TestMethod]
@@ -55,13 +55,6 @@ namespace WasmBox.Nano.Vm.NfTests
             Assert.AreEqual(0UL, TakenWithMinusOne(Opcodes.JsgtK));
             Assert.AreEqual(1UL, TakenWithMinusOne(Opcodes.JsltK));
             Assert.AreEqual(0UL, TakenWithMinusOne(Opcodes.JltK));
-        }
-
-        private static ulong LoadFromContext(byte[] context, int opcode, int offset)
-        {
-            Vm vm = TestVm.Load(new ProgramBuilder().Load(opcode, 0, 1, offset).Exit());
-            ulong address = TestVm.MapContext(vm, context, false);
-            return TestVm.RunToExit(vm, address, 0);
         }
 
         private static ulong TakenWithMinusOne(int jumpOpcode)

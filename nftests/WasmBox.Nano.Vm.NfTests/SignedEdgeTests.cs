@@ -144,23 +144,17 @@ namespace WasmBox.Nano.Vm.NfTests
         public void Sign_extending_loads_at_every_width_edge()
         {
             byte[] context = new byte[] { 0x7F, 0xFF, 0x7F, 0x00, 0x80, 0xFF, 0xFF, 0x7F };
-            Assert.AreEqual(0x7FUL, Load(context, Opcodes.LdxSb, 0));
-            Assert.AreEqual(0xFFFFFFFFFFFFFFFFUL, Load(context, Opcodes.LdxSb, 1));
-            Assert.AreEqual(0x7FFFUL, Load(context, Opcodes.LdxSh, 1));
-            Assert.AreEqual(0xFFFFFFFFFFFFFF80UL, Load(context, Opcodes.LdxSh, 4));
-            Assert.AreEqual(0xFFFFFFFFFF80007FUL, Load(context, Opcodes.LdxSw, 2));
-            Assert.AreEqual(0x7FFFFF80UL, Load(context, Opcodes.LdxSw, 4));
+            Assert.AreEqual(0x7FUL, TestVm.LoadFromContext(context, Opcodes.LdxSb, 0));
+            Assert.AreEqual(0xFFFFFFFFFFFFFFFFUL, TestVm.LoadFromContext(context, Opcodes.LdxSb, 1));
+            Assert.AreEqual(0x7FFFUL, TestVm.LoadFromContext(context, Opcodes.LdxSh, 1));
+            Assert.AreEqual(0xFFFFFFFFFFFFFF80UL, TestVm.LoadFromContext(context, Opcodes.LdxSh, 4));
+            Assert.AreEqual(0xFFFFFFFFFF80007FUL, TestVm.LoadFromContext(context, Opcodes.LdxSw, 2));
+            Assert.AreEqual(0x7FFFFF80UL, TestVm.LoadFromContext(context, Opcodes.LdxSw, 4));
         }
 
         private static ulong Run(ProgramBuilder program, ulong r1, ulong r2)
         {
             return TestVm.RunToExit(program, r1, r2);
-        }
-
-        private static ulong Load(byte[] context, int opcode, int offset)
-        {
-            Vm vm = TestVm.Load(new ProgramBuilder().Load(opcode, 0, 1, offset).Exit());
-            return TestVm.RunToExit(vm, TestVm.MapContext(vm, context, false), 0);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using WasmBox.Nano.Conformance;
 
 namespace WasmBox.Nano.NanoClr;
@@ -25,30 +24,14 @@ internal static class ConformanceCorpus
             Path.Combine(repositoryRoot, "nftests", "WasmBox.Nano.Crypto.NfTests", "Support", "TestBytes.cs"),
         ];
         string[] references = [Path.Combine(repositoryRoot, "src", "WasmBox.Nano.Vm", "WasmBox.Nano.Vm.nfproj")];
-        var projects = new List<string>();
-        var chunks = GeneratedSuite.Chunk(cases.Select(c => (Case: c, Code: Convert.ToHexStringLower(ConformanceRunner.Bytecode(c)))),
-            c => c.Code.Length + c.Case.Memory.Length * 2 + 64);
-        for (int i = 0; i < chunks.Count; i++)
+        var methods = cases.Select(c =>
         {
-            var source = new StringBuilder();
-            source.AppendLine("using nanoFramework.TestFramework;");
-            source.AppendLine("namespace WasmBox.Nano.Conformance.NfTests");
-            source.AppendLine("{");
-            source.AppendLine("    [TestClass]");
-            source.AppendLine("    public class Corpus");
-            source.AppendLine("    {");
-            foreach (var (c, code) in chunks[i])
-            {
-                string memory = Convert.ToHexStringLower(c.Memory);
-                source.AppendLine($"        [TestMethod] public void {GeneratedSuite.Identifier(c.Name)}() {{ ConformanceProgram." + (c.ExpectedError == null
-                    ? $"ExpectResult(\"{code}\", \"{memory}\", 0x{c.ExpectedResult:x}UL); }}"
-                    : $"ExpectError(\"{code}\", \"{memory}\"); }}"));
-            }
-            source.AppendLine("    }");
-            source.AppendLine("}");
-            projects.Add(GeneratedSuite.Write(Path.Combine(outputDirectory, SuitePrefix + (i + 1)), "WasmBox.Nano.Conformance.NfTests",
-                source.ToString(), supportFiles, references));
-        }
-        return projects;
+            string code = Convert.ToHexStringLower(ConformanceRunner.Bytecode(c)), memory = Convert.ToHexStringLower(c.Memory);
+            string body = c.ExpectedError == null
+                ? $"ConformanceProgram.ExpectResult(\"{code}\", \"{memory}\", 0x{c.ExpectedResult:x}UL);"
+                : $"ConformanceProgram.ExpectError(\"{code}\", \"{memory}\");";
+            return (GeneratedSuite.Identifier(c.Name), body);
+        });
+        return GeneratedSuite.WriteTestMethods(outputDirectory, SuitePrefix, "WasmBox.Nano.Conformance.NfTests", "Corpus", methods, supportFiles, references);
     }
 }

@@ -40,6 +40,32 @@ internal static class GeneratedSuite
         return path;
     }
 
+    /// <summary>
+    /// Test methods (name and body) as one [TestClass] per project, as many projects as the literal limit
+    /// needs: <paramref name="outputDirectory"/>/<paramref name="suitePrefix"/>1, 2, ...; returns the projects.
+    /// </summary>
+    public static IReadOnlyList<string> WriteTestMethods(string outputDirectory, string suitePrefix, string rootNamespace, string className,
+        IEnumerable<(string Name, string Body)> methods, IEnumerable<string> supportFiles, IEnumerable<string> projectReferences)
+    {
+        var chunks = Chunk(methods, m => m.Body.Length);
+        var projects = new List<string>();
+        for (int i = 0; i < chunks.Count; i++)
+        {
+            var source = new StringBuilder();
+            source.AppendLine("using nanoFramework.TestFramework;");
+            source.AppendLine($"namespace {rootNamespace}");
+            source.AppendLine("{");
+            source.AppendLine("    [TestClass]");
+            source.AppendLine($"    public class {className}");
+            source.AppendLine("    {");
+            foreach (var (name, body) in chunks[i]) source.AppendLine($"        [TestMethod] public void {name}() {{ {body} }}");
+            source.AppendLine("    }");
+            source.AppendLine("}");
+            projects.Add(Write(Path.Combine(outputDirectory, suitePrefix + (i + 1)), rootNamespace, source.ToString(), supportFiles, projectReferences));
+        }
+        return projects;
+    }
+
     /// <summary>A C# identifier from a corpus name: letters and digits kept, everything else '_'.</summary>
     public static string Identifier(string name)
     {

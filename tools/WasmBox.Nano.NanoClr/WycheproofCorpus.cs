@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace WasmBox.Nano.NanoClr;
@@ -52,23 +51,6 @@ internal static class WycheproofCorpus
         var support = Path.Combine(repositoryRoot, "nftests", "WasmBox.Nano.Crypto.NfTests", "Support");
         string[] supportFiles = [Path.Combine(support, "WycheproofCase.cs"), Path.Combine(support, "TestBytes.cs")];
         string[] references = [Path.Combine(repositoryRoot, "src", "WasmBox.Nano.Crypto", "WasmBox.Nano.Crypto.nfproj")];
-        var chunks = GeneratedSuite.Chunk(calls, c => c.Call.Length);
-        var projects = new List<string>();
-        for (int i = 0; i < chunks.Count; i++)
-        {
-            var source = new StringBuilder();
-            source.AppendLine("using nanoFramework.TestFramework;");
-            source.AppendLine("namespace WasmBox.Nano.Crypto.NfTests");
-            source.AppendLine("{");
-            source.AppendLine("    [TestClass]");
-            source.AppendLine("    public class Wycheproof");
-            source.AppendLine("    {");
-            foreach (var (name, call) in chunks[i]) source.AppendLine($"        [TestMethod] public void {name}() {{ {call} }}");
-            source.AppendLine("    }");
-            source.AppendLine("}");
-            projects.Add(GeneratedSuite.Write(Path.Combine(outputDirectory, SuitePrefix + (i + 1)), "WasmBox.Nano.Crypto.NfTests",
-                source.ToString(), supportFiles, references));
-        }
-        return projects;
+        return GeneratedSuite.WriteTestMethods(outputDirectory, SuitePrefix, "WasmBox.Nano.Crypto.NfTests", "Wycheproof", calls, supportFiles, references);
     }
 }

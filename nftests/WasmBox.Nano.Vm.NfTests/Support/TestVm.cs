@@ -64,5 +64,12 @@ namespace WasmBox.Nano.Vm.NfTests
             vm.Memory.Map(new MemoryRegion(MemoryRegion.ContextBase, bytes, true, writable));
             return MemoryRegion.ContextBase;
         }
+
+        /// <summary>Runs one load of <paramref name="opcode"/> at <paramref name="offset"/> into a read-only context holding <paramref name="context"/>; returns r0.</summary>
+        public static ulong LoadFromContext(byte[] context, int opcode, int offset)
+        {
+            Vm vm = Load(new ProgramBuilder().Load(opcode, 0, 1, offset).Exit());
+            return RunToExit(vm, MapContext(vm, context, false), 0);
+        }
     }
 }
