@@ -52,7 +52,7 @@ namespace WasmBox.Nano.Runtime.Helpers
             do
             {
                 // No %: nanoCLR picks rem's signedness from the value's type tag, and a magnitude made
-                // from a long (AppendSigned) carries a signed tag, so 2^63 would print wrongly.
+                // from a long (AppendSigned) may carry a signed one (Vm.Signed explains).
                 ulong quotient = value / (ulong)radix;
                 int d = (int)(value - quotient * (ulong)radix);
                 _digits[n++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
