@@ -6,7 +6,7 @@ using WasmBox.Nano.Signing.Keyrings;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx fleet --devices N --mqtt HOST:PORT --bundle FILE --policy FILE --keyring DIR [--timeout S]</c>:
+/// <c>wbx fleet --devices N --mqtt URL --bundle FILE --policy FILE --keyring DIR [--timeout S]</c>:
 /// starts N simulated devices in this process on the broker, deploys the bundle to all of them as
 /// `wbx deploy` does and prints the time until every device reported. Exit 1 when any was lost.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class FleetCommand
     public static Command Create()
     {
         var devices = new Option<int>("--devices") { Description = "How many simulated devices", DefaultValueFactory = _ => 100 };
-        var mqtt = RemoteCommand.MqttOption(required: true);
+        var mqtt = new BrokerOptions(required: true);
         var bundle = new Option<string>("--bundle") { Description = "Signed bundle (.wbx) to deploy to every device", Required = true };
         var policy = new Option<string>("--policy") { Description = "Provisioning document every device gets", Required = true };
         var keyring = new Option<string>("--keyring") { Description = "Directory of TENANT.pub.pem keys", Required = true };
@@ -23,8 +23,9 @@ internal static class FleetCommand
         var timeout = RemoteCommand.TimeoutOption(120);
         var command = new Command("fleet", "Measure a fleet deployment: N simulated devices, one bundle, time until all report")
         {
-            devices, mqtt, bundle, policy, keyring, profile, timeout,
+            devices, bundle, policy, keyring, profile, timeout,
         };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             int count = parse.GetValue(devices);
@@ -33,7 +34,7 @@ internal static class FleetCommand
             FleetReport report = await FleetTrial.RunAsync(new FleetTrialOptions
             {
                 Devices = count,
-                Broker = RemoteCommand.Broker(parse.GetRequiredValue(mqtt)),
+                Broker = mqtt.Endpoint(parse),
                 Bundle = RemoteCommand.ReadBytes(parse.GetRequiredValue(bundle)),
                 PolicyText = RemoteCommand.ReadText(parse.GetRequiredValue(policy)),
                 Keyring = new DirectoryKeyring(parse.GetRequiredValue(keyring)),

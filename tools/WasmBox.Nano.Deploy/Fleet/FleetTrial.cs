@@ -2,6 +2,7 @@ using System.Diagnostics;
 using WasmBox.Nano.Bundle;
 using WasmBox.Nano.Deploy.Client;
 using WasmBox.Nano.Deploy.Device;
+using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Deploy.Fleet;
 
@@ -10,7 +11,7 @@ public sealed record FleetTrialOptions
 {
     public required int Devices { get; init; }
 
-    public required BrokerAddress Broker { get; init; }
+    public required MqttEndpoint Broker { get; init; }
 
     public required byte[] Bundle { get; init; }
 
