@@ -99,9 +99,11 @@ internal static class ClientSettings
         if (endpoint.Tls)
         {
             return new MqttConnectException("TLS with " + at + " failed (" + Innermost(failure).Message.TrimEnd('.')
-                + "): is that port a TLS listener?", failure);
+                + "): is that port a TLS listener, and does it want a client certificate (--cert and --cert-key)?", failure);
         }
-        return new MqttConnectException("cannot connect to " + at + ": " + Innermost(failure).Message, failure);
+        string why = Innermost(failure).Message.TrimEnd('.');
+        return new MqttConnectException("cannot connect to " + at + ": " + why
+            + (why.Contains("closed", StringComparison.OrdinalIgnoreCase) ? " (a TLS port needs mqtts://)" : ""), failure);
     }
 
     /// <summary>The broker's CONNACK said no: <paramref name="code"/> as a sentence that says what to do.</summary>
