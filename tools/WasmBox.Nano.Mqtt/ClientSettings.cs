@@ -70,13 +70,11 @@ internal static class ClientSettings
     {
         try
         {
-            using X509Certificate2 ephemeral = X509Certificate2.CreateFromPemFile(certPath, keyPath);
-            // SslStream wants a certificate whose key lives in a store, not an ephemeral PEM key.
-            return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
+            return PemCertificate.Load(certPath, keyPath);
         }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (IOException e)
         {
-            throw new MqttConnectException("cannot read the client certificate " + certPath + " with key " + keyPath + ": " + e.Message, e);
+            throw new MqttConnectException("client " + e.Message, e);
         }
     }
 

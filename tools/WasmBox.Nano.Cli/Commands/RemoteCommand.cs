@@ -36,6 +36,10 @@ internal static class RemoteCommand
         return File.ReadAllBytes(path);
     }
 
+    /// <summary>The path when the file exists (or no path was given); otherwise a <see cref="CliError"/> naming the option.</summary>
+    public static string? ExistingFile(string? path, string option) =>
+        path is null || File.Exists(path) ? path : throw new CliError(option + ": file not found: " + path);
+
     public static string ReadText(string path) => System.Text.Encoding.UTF8.GetString(ReadBytes(path));
 
     /// <summary>Runs an asynchronous command body; expected failures become one "wbx: error: ..." line and exit code 1.</summary>

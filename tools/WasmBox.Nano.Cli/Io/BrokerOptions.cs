@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WasmBox.Nano.Cli.Commands;
 using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Cli.Io;
@@ -42,17 +43,16 @@ internal sealed class BrokerOptions
         string text = parse.GetValue(_mqtt) ?? throw new CliError("--mqtt is required");
         MqttEndpoint endpoint = MqttEndpoint.Parse(text) with
         {
-            CaFile = ExistingFile(parse.GetValue(_ca), "--ca"),
-            ClientCertFile = ExistingFile(parse.GetValue(_cert), "--cert"),
-            ClientKeyFile = ExistingFile(parse.GetValue(_certKey), "--cert-key"),
-            UserName = parse.GetValue(_user) ?? NonEmpty(Environment.GetEnvironmentVariable(UserVariable)),
-            Password = parse.GetValue(_password) ?? NonEmpty(Environment.GetEnvironmentVariable(PasswordVariable)),
+            CaFile = RemoteCommand.ExistingFile(parse.GetValue(_ca), "--ca"),
+            ClientCertFile = RemoteCommand.ExistingFile(parse.GetValue(_cert), "--cert"),
+            ClientKeyFile = RemoteCommand.ExistingFile(parse.GetValue(_certKey), "--cert-key"),
+            UserName = parse.GetValue(_user) ?? FromEnvironment(UserVariable),
+            Password = parse.GetValue(_password) ?? FromEnvironment(PasswordVariable),
         };
         return endpoint.SettingsError() is string error ? throw new CliError(error) : endpoint;
     }
 
-    private static string? ExistingFile(string? path, string option) =>
-        path is null || File.Exists(path) ? path : throw new CliError(option + ": file not found: " + path);
-
-    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    /// <summary>The environment variable's value; null when unset or empty.</summary>
+    public static string? FromEnvironment(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null;
 }
