@@ -26,6 +26,7 @@ public sealed class MqttSession : IAsyncDisposable
     private TaskCompletionSource _online = NewSignal();
     private volatile MqttConnectionState _state = MqttConnectionState.Disconnected;
     private int _started;
+    private int _queued;
     private Task _sendLoop = Task.CompletedTask;
 
     public MqttSession(MqttSessionOptions options)
@@ -73,9 +74,30 @@ public sealed class MqttSession : IAsyncDisposable
         GoOnline();
     }
 
-    public Task PublishAsync(string topic, byte[] payload, MqttQos qos = MqttQos.AtMostOnce, bool retain = false,
-        CancellationToken cancellationToken = default) =>
-        EnqueueAsync(new Publish(new MqttMessage(topic, payload, qos, retain)), cancellationToken);
+    /// <summary>
+    /// Publishes and waits for the broker's PUBACK (QoS 1) or the send (QoS 0). When connected with
+    /// nothing queued the message goes out at once, so many concurrent calls (a fleet deploy) are
+    /// pipelined rather than sent one round trip at a time; otherwise it waits its turn in the outbox
+    /// (QoS 1 also waits out a reconnect).
+    /// </summary>
+    public async Task PublishAsync(string topic, byte[] payload, MqttQos qos = MqttQos.AtMostOnce, bool retain = false,
+        CancellationToken cancellationToken = default)
+    {
+        var message = new MqttMessage(topic, payload, qos, retain);
+        if (IsConnected && Volatile.Read(ref _queued) == 0)
+        {
+            try
+            {
+                await _client.PublishAsync(ToApplicationMessage(message), cancellationToken);
+                return;
+            }
+            catch (Exception) when (qos == MqttQos.AtLeastOnce && !_client.IsConnected && !_lifetime.IsCancellationRequested)
+            {
+                // Lost mid-way: queue it for after the reconnect.
+            }
+        }
+        await EnqueueAsync(new Publish(message), cancellationToken);
+    }
 
     /// <summary>
     /// Queues a message without waiting (the shape of a board's message transport): false when the
@@ -89,7 +111,7 @@ public sealed class MqttSession : IAsyncDisposable
             return false;
         var publish = new Publish(message);
         _ = publish.Done.Task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-        return _outbox.Writer.TryWrite(publish);
+        return Queue(publish);
     }
 
     /// <summary>
@@ -166,7 +188,7 @@ public sealed class MqttSession : IAsyncDisposable
     {
         if (Volatile.Read(ref _started) == 0)
             throw new MqttNotConnectedException("not connected; call ConnectAsync first");
-        if (_lifetime.IsCancellationRequested || !_outbox.Writer.TryWrite(operation))
+        if (_lifetime.IsCancellationRequested || !Queue(operation))
             throw new MqttNotConnectedException("the MQTT session is closed");
         return operation.Done.Task.WaitAsync(cancellationToken);
     }
@@ -178,6 +200,7 @@ public sealed class MqttSession : IAsyncDisposable
         {
             await foreach (Operation operation in _outbox.Reader.ReadAllAsync(_lifetime.Token))
             {
+                using var dequeued = new Dequeued(this);
                 while (true)
                 {
                     if (!IsConnected)
@@ -224,9 +247,7 @@ public sealed class MqttSession : IAsyncDisposable
         switch (operation)
         {
             case Publish { Message: var m }:
-                await _client.PublishAsync(new MqttApplicationMessageBuilder()
-                    .WithTopic(m.Topic).WithPayload(m.Payload).WithRetainFlag(m.Retain)
-                    .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)m.Qos).Build(), _lifetime.Token);
+                await _client.PublishAsync(ToApplicationMessage(m), _lifetime.Token);
                 break;
             case Subscribe { Subscription: var s }:
                 await SubscribeAllAsync([s]);
@@ -236,6 +257,10 @@ public sealed class MqttSession : IAsyncDisposable
                 break;
         }
     }
+
+    private static MqttApplicationMessage ToApplicationMessage(MqttMessage m) => new MqttApplicationMessageBuilder()
+        .WithTopic(m.Topic).WithPayload(m.Payload).WithRetainFlag(m.Retain)
+        .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)m.Qos).Build();
 
     private async Task SubscribeAllAsync(IReadOnlyList<Subscription> subscriptions)
     {
@@ -393,6 +418,21 @@ public sealed class MqttSession : IAsyncDisposable
         {
             // A failing error handler has nowhere left to report to.
         }
+    }
+
+    private bool Queue(Operation operation)
+    {
+        Interlocked.Increment(ref _queued);
+        if (_outbox.Writer.TryWrite(operation))
+            return true;
+        Interlocked.Decrement(ref _queued);
+        return false;
+    }
+
+    /// <summary>Counts an operation out of the outbox once it is done with.</summary>
+    private readonly struct Dequeued(MqttSession session) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref session._queued);
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
