@@ -195,18 +195,9 @@ public class SecureBrokerTests(SecureMosquitto mosquitto) : IClassFixture<Secure
         return int.MaxValue;
     }
 
-    private static WbxResult RunWithPassword(string user, params string[] args)
-    {
-        Environment.SetEnvironmentVariable(BrokerPasswordVariable, SecureMosquitto.PasswordOf(user));
-        try
-        {
-            return WbxProcess.Run(null, WbxTimeout, args);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(BrokerPasswordVariable, null);
-        }
-    }
+    private static WbxResult RunWithPassword(string user, params string[] args) =>
+        WbxProcess.RunWithEnvironment(new Dictionary<string, string?> { [BrokerPasswordVariable] = SecureMosquitto.PasswordOf(user) },
+            null, WbxTimeout, args);
 
     private const string BrokerPasswordVariable = "WBX_MQTT_PASSWORD";
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using WasmBox.Nano.Mqtt.Tests.Support;
+using WasmBox.Nano.TestSupport;
 
 namespace WasmBox.Nano.Mqtt.Tests;
 
@@ -17,7 +18,7 @@ public sealed class LocalBrokerTests : IDisposable
     [Fact]
     public async Task Delivers_retained_messages_and_the_last_will_with_credentials_checked()
     {
-        await using LocalBroker broker = await LocalBroker.StartAsync(new LocalBrokerOptions { Port = FreePort(), UserName = "op", Password = "pw" });
+        await using LocalBroker broker = await LocalBroker.StartAsync(new LocalBrokerOptions { Port = LoopbackPort.Free(), UserName = "op", Password = "pw" });
         MqttEndpoint endpoint = broker.Plain! with { UserName = "op", Password = "pw" };
         await using MqttSession watcher = await ConnectAsync(endpoint, "watcher");
         var will = new MqttLastWill("wbx/b/state", Encoding.UTF8.GetBytes("offline"), MqttQos.AtLeastOnce, Retain: true);
@@ -36,7 +37,7 @@ public sealed class LocalBrokerTests : IDisposable
     [Fact]
     public async Task Refuses_missing_and_wrong_credentials_saying_which()
     {
-        await using LocalBroker broker = await LocalBroker.StartAsync(new LocalBrokerOptions { Port = FreePort(), UserName = "op", Password = "pw" });
+        await using LocalBroker broker = await LocalBroker.StartAsync(new LocalBrokerOptions { Port = LoopbackPort.Free(), UserName = "op", Password = "pw" });
 
         var none = await Assert.ThrowsAsync<MqttConnectException>(() => ConnectAsync(broker.Plain!, "anonymous"));
         var wrong = await Assert.ThrowsAsync<MqttConnectException>(() => ConnectAsync(broker.Plain! with { UserName = "op", Password = "nope" }, "guesser"));
@@ -52,7 +53,7 @@ public sealed class LocalBrokerTests : IDisposable
         (string otherCa, _, _) = MakeCertificates("other");
         await using LocalBroker broker = await LocalBroker.StartAsync(new LocalBrokerOptions
         {
-            Port = null, TlsPort = FreePort(), CertFile = cert, KeyFile = key,
+            Port = null, TlsPort = LoopbackPort.Free(), CertFile = cert, KeyFile = key,
         });
         Assert.Null(broker.Plain);
 
@@ -107,10 +108,4 @@ public sealed class LocalBrokerTests : IDisposable
         return (caPath, certPath, keyPath);
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

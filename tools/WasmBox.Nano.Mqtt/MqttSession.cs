@@ -130,6 +130,9 @@ public sealed class MqttSession : IAsyncDisposable
         return done;
     }
 
+    /// <summary>Completes once everything queued before it (publishes, subscriptions) has reached the broker and been acknowledged.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => EnqueueAsync(new Flush(), cancellationToken);
+
     /// <summary>Stops routing messages for <paramref name="filter"/> at once and tells the broker when connected.</summary>
     public Task UnsubscribeAsync(string filter, CancellationToken cancellationToken = default)
     {
@@ -449,4 +452,6 @@ public sealed class MqttSession : IAsyncDisposable
     private sealed record Subscribe(Subscription Subscription) : Operation;
 
     private sealed record Unsubscribe(string Filter) : Operation;
+
+    private sealed record Flush : Operation;
 }

@@ -141,7 +141,10 @@ start() {
   else
     printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" > "$dir/mosquitto.conf"
   fi
+  # A deployer's results from a 10,000-board fleet arrive together: queue them rather than drop
+  # beyond mosquitto's default of 1000 (tools/brokers/README.md).
   cat >> "$dir/mosquitto.conf" <<CONF
+max_queued_messages 20000
 persistence false
 pid_file $dir/mosquitto.pid
 log_dest file $dir/mosquitto.log

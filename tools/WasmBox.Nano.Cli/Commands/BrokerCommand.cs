@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Mqtt;
@@ -40,12 +39,7 @@ internal static class BrokerCommand
             };
             if (options.SettingsError() is string error)
                 throw new CliError(error);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            using var stop = new StopSignal(cancellationToken);
             await using LocalBroker broker = await LocalBroker.StartAsync(options);
             string? plainUrl = broker.Plain?.ToString(), tlsUrl = broker.Tls?.ToString();
             if (parse.GetValue(json))
@@ -57,14 +51,7 @@ internal static class BrokerCommand
                 Console.WriteLine("broker listening on " + string.Join(" and ", new[] { plainUrl, tlsUrl }.Where(u => u is not null))
                     + (options.UserName is null ? " (anyone may connect)" : " (user " + options.UserName + " only)") + "; Ctrl+C stops");
             }
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: stop listening.
-            }
+            await stop.WaitAsync();
             Console.WriteLine("broker stopped");
             return 0;
         }));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Deploy;
 using WasmBox.Nano.Deploy.Device;
@@ -54,26 +53,14 @@ internal static class DeviceCommand
                 TelemetryPeriod = TimeSpan.FromSeconds(telemetrySeconds),
                 Log = line => Console.Error.WriteLine("device: " + line),
             };
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // SIGTERM is a clean shutdown like Ctrl+C; only SIGKILL is a power loss (the Last Will).
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            // SIGTERM is a clean shutdown like Ctrl+C (dispose says "offline"); only SIGKILL is a power loss (the Last Will).
+            using var stop = new StopSignal(cancellationToken);
             await using SimulatedDevice device = await SimulatedDevice.StartAsync(options, stop.Token);
             device.Service.AddListener(new ConsolePrinter());
             Console.WriteLine("device " + device.DeviceId + " online on mqtt " + options.Broker
                 + (device.CoapEndPoint is { } coapEndPoint ? ", coap " + coapEndPoint : "")
                 + "; " + device.Updates.Installed.Length + " function(s) installed; Ctrl+C stops");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: dispose says "offline" and disconnects.
-            }
+            await stop.WaitAsync();
             Console.WriteLine("device " + device.DeviceId + " offline");
             return 0;
         }));

@@ -29,6 +29,9 @@ public sealed record DeviceMessage(string DeviceId, string Channel, byte[] Paylo
 /// </summary>
 public sealed class DeviceClient : IAsyncDisposable
 {
+    /// <summary>Deploy publishes in flight at once.</summary>
+    private const int PublishWindow = 32;
+
     private readonly MqttSession _client;
 
     private DeviceClient(MqttSession client) => _client = client;
@@ -81,7 +84,11 @@ public sealed class DeviceClient : IAsyncDisposable
         }, cancellationToken);
         try
         {
-            await Task.WhenAll(topics.Select(t => _client.PublishAsync(t.Deploy, bundle, MqttQos.AtLeastOnce, false, cancellationToken)));
+            // A window of publishes in flight, not all at once: a 10,000-board fleet's results start
+            // arriving while bundles are still going out, and the broker drops what queues up for a
+            // client that does not acknowledge (and may drop the client when pings wait behind it).
+            await Parallel.ForEachAsync(topics, new ParallelOptions { MaxDegreeOfParallelism = PublishWindow, CancellationToken = cancellationToken },
+                async (t, token) => await _client.PublishAsync(t.Deploy, bundle, MqttQos.AtLeastOnce, false, token));
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             using (deadline.Token.Register(() =>

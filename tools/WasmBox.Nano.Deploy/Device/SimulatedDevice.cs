@@ -106,6 +106,8 @@ public sealed class SimulatedDevice : IAsyncDisposable
             var device = new SimulatedDevice(board, client, runtime, updates, service, agent, coap, log);
             client.ConnectionStateChanged += device.OnConnectionStateChanged;
             agent.Start((int)options.TelemetryPeriod.TotalMilliseconds);
+            // Online means listening: the agent's subscriptions are acknowledged before anyone is told.
+            await client.FlushAsync(cancellationToken);
             return device;
         }
         catch
