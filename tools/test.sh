@@ -16,7 +16,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests need, as "command:package".
-NEEDED="clang:clang llvm-objcopy:llvm gcc:gcc python3:python3 mosquitto:mosquitto coap-client-notls:libcoap3-bin"
+NEEDED="clang:clang llvm-objcopy:llvm gcc:gcc python3:python3 mosquitto:mosquitto openssl:openssl coap-client-notls:libcoap3-bin"
 
 passed=0 failed=0 skipped=0
 fail_step() { echo "FAILED: $1"; failed=$((failed + 1)); }

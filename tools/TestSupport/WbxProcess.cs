@@ -21,9 +21,18 @@ internal static class WbxProcess
         ?? Path.Combine(RepoRoot(), "artifacts", "bin", "WasmBox.Nano.Cli", "debug", "wbx.dll");
 
     /// <summary>Runs wbx; the timeout guards against a hung child and is no timing assertion.</summary>
-    public static WbxResult Run(string? workingDirectory, TimeSpan timeout, params string[] args)
+    public static WbxResult Run(string? workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunWithEnvironment(new Dictionary<string, string?>(), workingDirectory, timeout, args);
+
+    /// <summary>Runs wbx with these environment variables set (a null value unsets one) for the child only.</summary>
+    public static WbxResult RunWithEnvironment(IReadOnlyDictionary<string, string?> environment, string? workingDirectory, TimeSpan timeout,
+        params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach ((string name, string? value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         if (workingDirectory is not null)
         {
             start.WorkingDirectory = workingDirectory;

@@ -17,6 +17,7 @@ root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(FirmwareConfigCommand.Create());
 root.Subcommands.Add(MemoryCommand.Create());
+root.Subcommands.Add(BrokerCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
 root.Subcommands.Add(DeployCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());

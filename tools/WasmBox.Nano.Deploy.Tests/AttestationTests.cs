@@ -1,3 +1,4 @@
+using WasmBox.Nano.Mqtt;
 using System.Security.Cryptography;
 using WasmBox.Nano.Deploy.Client;
 using WasmBox.Nano.Deploy.Device;
@@ -12,7 +13,7 @@ public class AttestationTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task The_report_names_the_installed_function_and_verifies_only_with_the_device_key()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("attested");
         byte[] key = RandomNumberGenerator.GetBytes(32);
         await using SimulatedDevice device = await Devices.StartAsync(broker, id, deviceKey: key);
@@ -35,7 +36,7 @@ public class AttestationTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_device_without_a_key_or_a_short_nonce_gets_a_refusal()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("keyless");
         await using SimulatedDevice device = await Devices.StartAsync(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);

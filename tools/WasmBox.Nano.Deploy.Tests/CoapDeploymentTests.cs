@@ -1,3 +1,4 @@
+using WasmBox.Nano.Mqtt;
 using System.Diagnostics;
 using System.Net;
 using WasmBox.Nano.Bundle;
@@ -17,7 +18,7 @@ public class CoapDeploymentTests(Mosquitto mosquitto, ITestOutputHelper log) : I
     public async Task Coap_client_deploys_block_wise_and_invokes()
     {
         Skip.If(CoapClientPath is null, "libcoap's coap-client (Debian package libcoap3-bin) is not installed");
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         await using SimulatedDevice device = await Devices.StartAsync(broker, Devices.NewId("coap"), coapPort: 0);
         int port = device.CoapEndPoint!.Port;
         string bundleFile = Path.Combine(Path.GetTempPath(), "wbx-coap-" + Guid.NewGuid().ToString("N") + ".wbx");
@@ -51,7 +52,7 @@ public class CoapDeploymentTests(Mosquitto mosquitto, ITestOutputHelper log) : I
     [SkippableFact]
     public async Task The_host_client_deploys_gets_refusals_and_reads_a_functions_coap_answer()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         await using SimulatedDevice device = await Devices.StartAsync(broker, Devices.NewId("coap-host"), coapPort: 0);
         using var client = new CoapDeviceClient(new BrokerAddress("127.0.0.1", device.CoapEndPoint!.Port));
 

@@ -1,3 +1,4 @@
+using WasmBox.Nano.Mqtt;
 using WasmBox.Nano.Deploy.Fleet;
 using WasmBox.Nano.Deploy.Tests.Support;
 using Xunit.Abstractions;
@@ -10,7 +11,7 @@ public class FleetTests(Mosquitto mosquitto, ITestOutputHelper log) : IClassFixt
     [SkippableFact]
     public async Task Every_device_of_a_fleet_reports_installed_and_holds_the_function()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
 
         FleetReport report = await FleetTrial.RunAsync(new FleetTrialOptions
         {

@@ -1,3 +1,4 @@
+using WasmBox.Nano.Mqtt;
 using System.Text;
 using WasmBox.Nano.Bundle;
 using WasmBox.Nano.Deploy.Client;
@@ -15,7 +16,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task Deploy_invoke_update_rollback_remove()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("lifecycle");
         await using SimulatedDevice device = await Devices.StartAsync(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
@@ -63,7 +64,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [MemberData(nameof(RefusedCases))]
     public async Task Refusals_come_back_with_their_reason_and_change_nothing(string refusedCase, string reason)
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("refusal");
         await using SimulatedDevice device = await Devices.StartAsync(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
@@ -91,7 +92,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_fleet_deploy_reports_every_device_and_times_out_the_missing_one()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string[] ids = [Devices.NewId("pair"), Devices.NewId("pair")];
         await using SimulatedDevice first = await Devices.StartAsync(broker, ids[0]);
         await using SimulatedDevice second = await Devices.StartAsync(broker, ids[1]);
@@ -109,7 +110,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task Retained_state_is_online_and_the_last_will_says_offline_when_the_device_dies()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("mortal");
         SimulatedDevice device = await Devices.StartAsync(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
@@ -129,7 +130,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_restarted_device_comes_back_online_with_its_functions_and_sequences()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("phoenix");
         string storage = Directory.CreateTempSubdirectory("wbx-phoenix-").FullName;
         try
@@ -168,7 +169,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_clean_shutdown_leaves_offline_retained_too()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("tidy");
         await (await Devices.StartAsync(broker, id)).DisposeAsync();
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
@@ -179,7 +180,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task Events_and_telemetry_report_installs_and_runs()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("watched");
         await using SimulatedDevice device = await Devices.StartAsync(broker, id, telemetry: TimeSpan.FromMilliseconds(200));
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
@@ -211,7 +212,7 @@ public class MqttDeploymentTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task Invoking_with_a_payload_over_the_limit_is_refused()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("big-invoke");
         await using SimulatedDevice device = await Devices.StartAsync(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);

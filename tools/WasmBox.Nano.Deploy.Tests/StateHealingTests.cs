@@ -2,7 +2,6 @@ using WasmBox.Nano.Deploy.Client;
 using WasmBox.Nano.Deploy.Device;
 using WasmBox.Nano.Deploy.Tests.Support;
 using WasmBox.Nano.Mqtt;
-using WasmBox.Nano.Mqtt.Packets;
 using WasmBox.Nano.Protocol;
 using WasmBox.Nano.Protocol.Json;
 using WasmBox.Nano.Update;
@@ -15,14 +14,14 @@ public class StateHealingTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_late_last_will_is_overwritten_by_the_living_device()
     {
-        BrokerAddress broker = mosquitto.Require();
+        MqttEndpoint broker = mosquitto.Require();
         string id = Devices.NewId("lazarus");
         await using SimulatedDevice device = await Devices.StartAsync(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
         Assert.True((await client.GetStateAsync(id, Devices.Wait))?.Online);
 
         // What the broker does when a previous connection's Last Will arrives late.
-        await using (var stale = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = "stale-" + id }))
+        await using (var stale = new MqttSession(new MqttSessionOptions { Endpoint = broker, ClientId = "stale-" + id }))
         {
             await stale.ConnectAsync();
             await stale.PublishAsync(new DeviceTopics(id).State, ProtocolJson.Offline(id), MqttQos.AtLeastOnce, retain: true);

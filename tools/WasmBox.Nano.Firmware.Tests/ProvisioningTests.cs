@@ -21,7 +21,9 @@ public class ProvisioningTests
         DeviceProvisioning p = result.Provisioning;
         Assert.Equal("kitchen-01", p.DeviceId);
         Assert.Equal(("my-network", "change-me"), (p.WifiSsid, p.WifiPassword));
-        Assert.Equal(("192.168.1.10", 1883, false), (p.BrokerHost, p.BrokerPort, p.BrokerTls));
+        Assert.Equal(("192.168.1.10", 8883, true), (p.BrokerHost, p.BrokerPort, p.BrokerTls));
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", p.BrokerCaCertificate);
+        Assert.Equal(("kitchen-01", "change-me-too"), (p.BrokerUsername, p.BrokerPassword));
         Assert.Equal(60, p.TelemetrySeconds);
         Assert.Equal(Convert.FromHexString(Point), p.PublicKeyOf("acme"));
         Assert.Null(p.PublicKeyOf("other"));

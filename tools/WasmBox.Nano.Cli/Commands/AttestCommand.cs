@@ -8,7 +8,7 @@ using WasmBox.Nano.Update;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx attest --mqtt HOST:PORT --device ID --device-key FILE</c>: challenges the device with a
+/// <c>wbx attest --mqtt URL --device ID --device-key FILE</c>: challenges the device with a
 /// fresh random nonce, checks the report's HMAC with the device key and the nonce, and prints what
 /// the device says it runs. Exit 1 when the report does not verify or does not come.
 /// </summary>
@@ -18,20 +18,21 @@ internal static class AttestCommand
 
     public static Command Create()
     {
-        var mqtt = RemoteCommand.MqttOption(required: true);
+        var mqtt = new BrokerOptions(required: true);
         var device = new Option<string>("--device") { Description = "Device id", Required = true };
         var deviceKey = new Option<string>("--device-key") { Description = "The device's attestation key file (hex)", Required = true };
         var timeout = RemoteCommand.TimeoutOption(10);
         var command = new Command("attest", "Challenge a device and verify its signed report of installed functions")
         {
-            mqtt, device, deviceKey, timeout,
+            device, deviceKey, timeout,
         };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             string id = parse.GetRequiredValue(device);
             byte[] key = DeviceKeyFile.Load(parse.GetRequiredValue(deviceKey));
             byte[] nonce = RandomNumberGenerator.GetBytes(NonceBytes);
-            await using DeviceClient client = await DeviceClient.ConnectAsync(RemoteCommand.Broker(parse.GetRequiredValue(mqtt)), cancellationToken);
+            await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
             byte[]? message = await client.AttestAsync(id, nonce, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), cancellationToken);
             if (message is null)
                 throw new CliError(id + " did not answer the challenge in time");

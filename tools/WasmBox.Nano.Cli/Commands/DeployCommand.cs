@@ -6,7 +6,7 @@ using WasmBox.Nano.Deploy.Client;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx deploy BUNDLE --mqtt HOST:PORT --device ID [--device ID2 ...] [--timeout S]</c> or
+/// <c>wbx deploy BUNDLE --mqtt URL [--ca F] [--cert F --cert-key F] [--user U --password P] --device ID [--device ID2 ...] [--timeout S]</c> or
 /// <c>wbx deploy BUNDLE --coap HOST[:PORT]</c>: sends a signed bundle and prints each device's
 /// result as it arrives ([k/n] progress for several devices). Exit 1 when any device refused
 /// or did not answer in time.
@@ -16,21 +16,21 @@ internal static class DeployCommand
     public static Command Create()
     {
         var bundle = new Argument<string>("bundle") { Description = "Signed bundle (.wbx)" };
-        var mqtt = RemoteCommand.MqttOption(required: false);
+        var mqtt = new BrokerOptions(required: false);
         var devices = new Option<string[]>("--device") { Description = "Device id (repeat for a fleet); with --mqtt", AllowMultipleArgumentsPerToken = false };
         var coap = new Option<string?>("--coap") { Description = "Deploy over CoAP to HOST[:PORT] (port 5683 when left out) instead of MQTT" };
         var timeout = RemoteCommand.TimeoutOption(30);
         var command = new Command("deploy", "Deploy a signed bundle to devices over MQTT or CoAP and wait for each result")
         {
-            bundle, mqtt, devices, coap, timeout,
+            bundle, devices, coap, timeout,
         };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             byte[] bytes = RemoteCommand.ReadBytes(parse.GetRequiredValue(bundle));
             string[] ids = parse.GetValue(devices) ?? [];
             string? coapTarget = parse.GetValue(coap);
-            string? broker = parse.GetValue(mqtt);
-            if ((coapTarget is null) == (broker is null))
+            if ((coapTarget is null) != mqtt.Given(parse))
                 throw new CliError("give either --mqtt with --device, or --coap");
             if (coapTarget is not null)
                 return ViaCoap(RemoteCommand.Broker(coapTarget, BrokerAddress.CoapPort), bytes);
@@ -38,7 +38,7 @@ internal static class DeployCommand
                 throw new CliError("--mqtt needs at least one --device");
             if (ids.Distinct().Count() != ids.Length)
                 throw new CliError("a --device is given twice");
-            await using DeviceClient client = await DeviceClient.ConnectAsync(RemoteCommand.Broker(broker!), cancellationToken);
+            await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
             int done = 0;
             var outcomes = await client.DeployAsync(bytes, ids, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), outcome =>
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Deploy;
 using WasmBox.Nano.Deploy.Device;
@@ -10,7 +9,7 @@ using WasmBox.Nano.Update;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx device --mqtt HOST:PORT --id ID --policy FILE --keyring DIR [--coap PORT] [--profile NAME]
+/// <c>wbx device --mqtt URL --id ID --policy FILE --keyring DIR [--coap PORT] [--profile NAME]
 /// [--storage DIR] [--device-key FILE] [--telemetry S]</c>: runs a simulated device (board, runtime,
 /// update manager, MQTT and CoAP agents) until Ctrl+C or SIGTERM, printing every update it handles.
 /// What `wbx deploy` and the other remote commands talk to.
@@ -19,7 +18,7 @@ internal static class DeviceCommand
 {
     public static Command Create()
     {
-        var mqtt = RemoteCommand.MqttOption(required: true);
+        var mqtt = new BrokerOptions(required: true);
         var id = new Option<string>("--id") { Description = "Device id: 1-64 of a-z, A-Z, 0-9, '-', '_', '.'", Required = true };
         var policy = new Option<string>("--policy") { Description = "The owner's provisioning document (JSON): tenants and grants", Required = true };
         var keyring = new Option<string>("--keyring") { Description = "Directory of TENANT.pub.pem keys the device trusts", Required = true };
@@ -30,8 +29,9 @@ internal static class DeviceCommand
         var telemetry = new Option<double>("--telemetry") { Description = "Seconds between telemetry messages (0: none)", DefaultValueFactory = _ => 5 };
         var command = new Command("device", "Run a simulated device on an MQTT broker until Ctrl+C (what `wbx deploy` deploys to)")
         {
-            mqtt, id, policy, keyring, coap, profile, storage, deviceKey, telemetry,
+            id, policy, keyring, coap, profile, storage, deviceKey, telemetry,
         };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             string policyPath = parse.GetRequiredValue(policy);
@@ -42,7 +42,7 @@ internal static class DeviceCommand
             var options = new SimulatedDeviceOptions
             {
                 DeviceId = parse.GetRequiredValue(id),
-                Broker = RemoteCommand.Broker(parse.GetRequiredValue(mqtt)),
+                Broker = mqtt.Endpoint(parse),
                 PolicyText = RemoteCommand.ReadText(policyPath),
                 PolicySource = policyPath,
                 Keyring = new DirectoryKeyring(parse.GetRequiredValue(keyring)),
@@ -53,26 +53,14 @@ internal static class DeviceCommand
                 TelemetryPeriod = TimeSpan.FromSeconds(telemetrySeconds),
                 Log = line => Console.Error.WriteLine("device: " + line),
             };
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // SIGTERM is a clean shutdown like Ctrl+C; only SIGKILL is a power loss (the Last Will).
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            // SIGTERM is a clean shutdown like Ctrl+C (dispose says "offline"); only SIGKILL is a power loss (the Last Will).
+            using var stop = new StopSignal(cancellationToken);
             await using SimulatedDevice device = await SimulatedDevice.StartAsync(options, stop.Token);
             device.Service.AddListener(new ConsolePrinter());
             Console.WriteLine("device " + device.DeviceId + " online on mqtt " + options.Broker
                 + (device.CoapEndPoint is { } coapEndPoint ? ", coap " + coapEndPoint : "")
                 + "; " + device.Updates.Installed.Length + " function(s) installed; Ctrl+C stops");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: dispose says "offline" and disconnects.
-            }
+            await stop.WaitAsync();
             Console.WriteLine("device " + device.DeviceId + " offline");
             return 0;
         }));

@@ -7,7 +7,7 @@ using WasmBox.Nano.Deploy.Client;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx invoke --mqtt HOST:PORT --device ID --tenant T --slot N [--payload TEXT | --payload-file F]</c>
+/// <c>wbx invoke --mqtt URL --device ID --tenant T --slot N [--payload TEXT | --payload-file F]</c>
 /// or with <c>--coap HOST[:PORT]</c>: runs the installed function once with the payload (through its
 /// CoAP hook, else its MQTT hook) and prints how the run ended. Exit 1 when it did not run or faulted.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class InvokeCommand
 {
     public static Command Create()
     {
-        var mqtt = RemoteCommand.MqttOption(required: false);
+        var mqtt = new BrokerOptions(required: false);
         var device = new Option<string?>("--device") { Description = "Device id; with --mqtt" };
         var coap = new Option<string?>("--coap") { Description = "Invoke over CoAP at HOST[:PORT] instead" };
         var tenant = new Option<string>("--tenant") { Description = "The function's tenant", Required = true };
@@ -25,8 +25,9 @@ internal static class InvokeCommand
         var timeout = RemoteCommand.TimeoutOption(10);
         var command = new Command("invoke", "Run an installed function once with a payload and show the result")
         {
-            mqtt, device, coap, tenant, slot, payload, payloadFile, timeout,
+            device, coap, tenant, slot, payload, payloadFile, timeout,
         };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             string? text = parse.GetValue(payload);
@@ -45,9 +46,10 @@ internal static class InvokeCommand
             }
             else
             {
-                string broker = parse.GetValue(mqtt) ?? throw new CliError("give --mqtt with --device, or --coap");
+                if (!mqtt.Given(parse))
+                    throw new CliError("give --mqtt with --device, or --coap");
                 string id = parse.GetValue(device) ?? throw new CliError("--mqtt needs --device");
-                await using DeviceClient client = await DeviceClient.ConnectAsync(RemoteCommand.Broker(broker), cancellationToken);
+                await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
                 reply = await client.InvokeAsync(id, t, s, bytes, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), cancellationToken);
             }
             if (reply is null)

@@ -14,12 +14,6 @@ internal static class RemoteCommand
     /// <summary>Largest file read whole (bundles are limited to 80 KB; policies and payloads are small).</summary>
     private const long MaxInputBytes = 1 << 20;
 
-    public static Option<string> MqttOption(bool required) => new("--mqtt")
-    {
-        Description = "MQTT broker as host:port (port 1883 when left out)",
-        Required = required,
-    };
-
     public static Option<double> TimeoutOption(double seconds) => new("--timeout")
     {
         Description = "Seconds to wait for the device's answer",
@@ -42,6 +36,10 @@ internal static class RemoteCommand
         return File.ReadAllBytes(path);
     }
 
+    /// <summary>The path when the file exists (or no path was given); otherwise a <see cref="CliError"/> naming the option.</summary>
+    public static string? ExistingFile(string? path, string option) =>
+        path is null || File.Exists(path) ? path : throw new CliError(option + ": file not found: " + path);
+
     public static string ReadText(string path) => System.Text.Encoding.UTF8.GetString(ReadBytes(path));
 
     /// <summary>Runs an asynchronous command body; expected failures become one "wbx: error: ..." line and exit code 1.</summary>
@@ -57,7 +55,7 @@ internal static class RemoteCommand
             return Interrupted;
         }
         catch (Exception e) when (e is CliError or DeployException or KeyFileException or FormatException or IOException
-                                       or UnauthorizedAccessException or MqttNotConnectedException)
+                                       or UnauthorizedAccessException or MqttNotConnectedException or MqttSubscribeException)
         {
             Console.Error.WriteLine("wbx: error: " + e.Message);
             return CommandGuard.Failure;

@@ -3,7 +3,7 @@ using WasmBox.Nano.Protocol;
 
 namespace WasmBox.Nano.Cli.Commands;
 
-/// <summary><c>wbx rollback --mqtt HOST:PORT --device ID --tenant T --slot N --key FILE [--sequence N]</c> (see <see cref="TenantCommand"/>).</summary>
+/// <summary><c>wbx rollback --mqtt URL --device ID --tenant T --slot N --key FILE [--sequence N]</c> (see <see cref="TenantCommand"/>).</summary>
 internal static class RollbackCommand
 {
     public static Command Create() =>

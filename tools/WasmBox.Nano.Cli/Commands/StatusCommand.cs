@@ -6,18 +6,19 @@ using WasmBox.Nano.Deploy.Client;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx status --mqtt HOST:PORT --device ID</c> (the retained state) or <c>wbx status --coap HOST[:PORT]</c>:
+/// <c>wbx status --mqtt URL --device ID</c> (the retained state) or <c>wbx status --coap HOST[:PORT]</c>:
 /// online or offline, runtime version and every installed function. Exit 1 when the device is offline or unknown.
 /// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
-        var mqtt = RemoteCommand.MqttOption(required: false);
+        var mqtt = new BrokerOptions(required: false);
         var device = new Option<string?>("--device") { Description = "Device id; with --mqtt" };
         var coap = new Option<string?>("--coap") { Description = "Ask the device over CoAP at HOST[:PORT] instead" };
         var timeout = RemoteCommand.TimeoutOption(3);
-        var command = new Command("status", "Show a device's state: online or offline and its installed functions") { mqtt, device, coap, timeout };
+        var command = new Command("status", "Show a device's state: online or offline and its installed functions") { device, coap, timeout };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             string? coapTarget = parse.GetValue(coap);
@@ -31,9 +32,10 @@ internal static class StatusCommand
             }
             else
             {
-                string broker = parse.GetValue(mqtt) ?? throw new CliError("give --mqtt with --device, or --coap");
+                if (!mqtt.Given(parse))
+                    throw new CliError("give --mqtt with --device, or --coap");
                 id = parse.GetValue(device) ?? throw new CliError("--mqtt needs --device");
-                await using DeviceClient client = await DeviceClient.ConnectAsync(RemoteCommand.Broker(broker), cancellationToken);
+                await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
                 state = await client.GetStateAsync(id, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), cancellationToken);
             }
             if (state is null)

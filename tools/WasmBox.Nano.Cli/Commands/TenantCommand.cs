@@ -9,7 +9,7 @@ namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
 /// The signed tenant commands, <c>wbx remove</c> and <c>wbx rollback</c>:
-/// <c>--mqtt HOST:PORT --device ID --tenant T --slot N --key T.key.pem [--sequence N]</c>. The
+/// <c>--mqtt URL --device ID --tenant T --slot N --key T.key.pem [--sequence N]</c>. The
 /// sequence must be above the slot's last one; by default it is the one the device's retained
 /// state shows, plus one. Exit 1 when the device refuses or does not answer.
 /// </summary>
@@ -17,14 +17,15 @@ internal static class TenantCommand
 {
     public static Command Create(UpdateOperation operation, string name, string description)
     {
-        var mqtt = RemoteCommand.MqttOption(required: true);
+        var mqtt = new BrokerOptions(required: true);
         var device = new Option<string>("--device") { Description = "Device id", Required = true };
         var tenant = new Option<string>("--tenant") { Description = "The tenant whose slot it is", Required = true };
         var slot = new Option<int>("--slot") { Description = "The slot", Required = true };
         var key = new Option<string>("--key") { Description = "The tenant's private key (TENANT.key.pem from `wbx keygen`)", Required = true };
         var sequence = new Option<long?>("--sequence") { Description = "Sequence number of the command; default: the slot's current one + 1" };
         var timeout = RemoteCommand.TimeoutOption(10);
-        var command = new Command(name, description) { mqtt, device, tenant, slot, key, sequence, timeout };
+        var command = new Command(name, description) { device, tenant, slot, key, sequence, timeout };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             string id = parse.GetRequiredValue(device);
@@ -32,7 +33,7 @@ internal static class TenantCommand
             int s = parse.GetValue(slot);
             TimeSpan wait = RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout");
             using ECDsa privateKey = TenantKeys.LoadPrivateKey(parse.GetRequiredValue(key));
-            await using DeviceClient client = await DeviceClient.ConnectAsync(RemoteCommand.Broker(parse.GetRequiredValue(mqtt)), cancellationToken);
+            await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
             long next = parse.GetValue(sequence) ?? await NextSequenceAsync(client, id, t, s, wait, cancellationToken);
             byte[] signed = CommandSigner.Sign(operation, t, s, next, privateKey);
             UpdateReply? reply = await client.SendCommandAsync(id, operation, signed, wait, cancellationToken);

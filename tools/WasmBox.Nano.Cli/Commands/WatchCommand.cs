@@ -5,7 +5,7 @@ using WasmBox.Nano.Deploy.Client;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx watch --mqtt HOST:PORT [--device ID] [--count N] [--seconds S]</c>: prints every telemetry,
+/// <c>wbx watch --mqtt URL [--device ID] [--count N] [--seconds S]</c>: prints every telemetry,
 /// event and state message of one device (or all) as "time device channel json" lines until
 /// Ctrl+C, N messages or S seconds.
 /// </summary>
@@ -13,11 +13,12 @@ internal static class WatchCommand
 {
     public static Command Create()
     {
-        var mqtt = RemoteCommand.MqttOption(required: true);
+        var mqtt = new BrokerOptions(required: true);
         var device = new Option<string>("--device") { Description = "Device id; all devices when left out", DefaultValueFactory = _ => "+" };
         var count = new Option<int>("--count") { Description = "Stop after this many messages (0: no limit)" };
         var seconds = new Option<double>("--seconds") { Description = "Stop after this many seconds (0: no limit)" };
-        var command = new Command("watch", "Watch devices' live telemetry, events and state") { mqtt, device, count, seconds };
+        var command = new Command("watch", "Watch devices' live telemetry, events and state") { device, count, seconds };
+        mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
             int limit = parse.GetValue(count);
@@ -27,7 +28,7 @@ internal static class WatchCommand
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (duration > 0)
                 stop.CancelAfter(RemoteCommand.Seconds(duration, "--seconds"));
-            await using DeviceClient client = await DeviceClient.ConnectAsync(RemoteCommand.Broker(parse.GetRequiredValue(mqtt)), cancellationToken);
+            await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
             int seen = 0;
             var output = new object();
             await client.WatchAsync(parse.GetRequiredValue(device), message =>

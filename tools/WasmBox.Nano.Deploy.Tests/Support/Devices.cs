@@ -1,4 +1,5 @@
 using WasmBox.Nano.Deploy.Device;
+using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Deploy.Tests.Support;
 
@@ -12,7 +13,7 @@ internal static class Devices
 
     public static string NewId(string stem) => stem + "-" + Interlocked.Increment(ref _next) + "-" + Environment.ProcessId;
 
-    public static Task<SimulatedDevice> StartAsync(BrokerAddress broker, string id, byte[]? deviceKey = null, int? coapPort = null,
+    public static Task<SimulatedDevice> StartAsync(MqttEndpoint broker, string id, byte[]? deviceKey = null, int? coapPort = null,
         TimeSpan? telemetry = null, string? storage = null) =>
         SimulatedDevice.StartAsync(new SimulatedDeviceOptions
         {

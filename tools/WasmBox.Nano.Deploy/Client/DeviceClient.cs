@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using WasmBox.Nano.Mqtt;
-using WasmBox.Nano.Mqtt.Packets;
 using WasmBox.Nano.Protocol;
 
 namespace WasmBox.Nano.Deploy.Client;
@@ -30,19 +29,20 @@ public sealed record DeviceMessage(string DeviceId, string Channel, byte[] Paylo
 /// </summary>
 public sealed class DeviceClient : IAsyncDisposable
 {
-    private readonly MqttClient _client;
+    /// <summary>Deploy publishes in flight at once.</summary>
+    private const int PublishWindow = 32;
 
-    private DeviceClient(MqttClient client) => _client = client;
+    private readonly MqttSession _client;
 
-    public static async Task<DeviceClient> ConnectAsync(BrokerAddress broker, CancellationToken cancellationToken = default)
+    private DeviceClient(MqttSession client) => _client = client;
+
+    /// <summary>Connects to the broker; a failure is a <see cref="DeployException"/> that says what to check.</summary>
+    public static async Task<DeviceClient> ConnectAsync(MqttEndpoint broker, CancellationToken cancellationToken = default)
     {
-        var client = new MqttClient(new MqttClientOptions
+        var client = new MqttSession(new MqttSessionOptions
         {
-            Host = broker.Host,
-            Port = broker.Port,
+            Endpoint = broker,
             ClientId = "wbx-cli-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            MaxPacketSize = Device.SimulatedDevice.MaxPacketBytes,
         });
         try
         {
@@ -50,7 +50,7 @@ public sealed class DeviceClient : IAsyncDisposable
         }
         catch (MqttConnectException e)
         {
-            throw new DeployException("cannot connect to the MQTT broker at " + broker + ": " + e.Message, e);
+            throw new DeployException(e.Message, e);
         }
         return new DeviceClient(client);
     }
@@ -84,7 +84,11 @@ public sealed class DeviceClient : IAsyncDisposable
         }, cancellationToken);
         try
         {
-            await Task.WhenAll(topics.Select(t => _client.PublishAsync(t.Deploy, bundle, MqttQos.AtLeastOnce, false, cancellationToken)));
+            // A window of publishes in flight, not all at once: a 10,000-board fleet's results start
+            // arriving while bundles are still going out, and the broker drops what queues up for a
+            // client that does not acknowledge (and may drop the client when pings wait behind it).
+            await Parallel.ForEachAsync(topics, new ParallelOptions { MaxDegreeOfParallelism = PublishWindow, CancellationToken = cancellationToken },
+                async (t, token) => await _client.PublishAsync(t.Deploy, bundle, MqttQos.AtLeastOnce, false, token));
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             using (deadline.Token.Register(() =>
@@ -187,14 +191,7 @@ public sealed class DeviceClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            await _client.DisconnectAsync().WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is TimeoutException or MqttNotConnectedException)
-        {
-            _client.Abort();
-        }
+        await _client.DisconnectAsync();
     }
 
     /// <summary>Subscribes to the reply topic, publishes the request, returns the first reply <paramref name="match"/> accepts.</summary>

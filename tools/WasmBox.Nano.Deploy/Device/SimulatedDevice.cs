@@ -5,7 +5,6 @@ using WasmBox.Nano.Coap;
 using WasmBox.Nano.Coap.Host;
 using WasmBox.Nano.Host.Simulation;
 using WasmBox.Nano.Mqtt;
-using WasmBox.Nano.Mqtt.Packets;
 using WasmBox.Nano.Protocol;
 using WasmBox.Nano.Protocol.Coap;
 using WasmBox.Nano.Protocol.Json;
@@ -26,16 +25,13 @@ public sealed class SimulatedDevice : IAsyncDisposable
 {
     public const string RuntimeVersion = "wasmbox-nano/0.1 (simulated)";
 
-    /// <summary>Broker packets the device accepts: a bundle at the update manager's limit plus room, so an oversized one still gets a "too-large" answer.</summary>
-    public const int MaxPacketBytes = 2 * BundleReader.MaxBundleBytes + 4096;
-
     private readonly SimulatedBoard _board;
-    private readonly MqttClient _client;
+    private readonly MqttSession _client;
     private readonly CoapUdpServerHost? _coap;
     private readonly Action<string> _log;
     private int _stopped;
 
-    private SimulatedDevice(SimulatedBoard board, MqttClient client, WasmBoxRuntime runtime, UpdateManager updates,
+    private SimulatedDevice(SimulatedBoard board, MqttSession client, WasmBoxRuntime runtime, UpdateManager updates,
         DeviceService service, MqttAgent agent, CoapUdpServerHost? coap, Action<string> log)
     {
         _board = board;
@@ -78,21 +74,19 @@ public sealed class SimulatedDevice : IAsyncDisposable
         if (!SimulatedBoard.TryCreate(options.Profile, boardOptions, out SimulatedBoard? board, out var errors))
             throw new DeployException("profile " + options.Profile + ": " + string.Join("; ", errors));
         Action<string> log = options.Log ?? (_ => { });
-        MqttClient? client = null;
+        MqttSession? client = null;
         CoapUdpServerHost? coap = null;
         try
         {
             var topics = new DeviceTopics(options.DeviceId);
-            client = new MqttClient(new MqttClientOptions
+            client = new MqttSession(new MqttSessionOptions
             {
-                Host = options.Broker.Host,
-                Port = options.Broker.Port,
+                Endpoint = options.Broker,
                 ClientId = "wbx-device-" + options.DeviceId,
                 KeepAlive = options.KeepAlive,
-                MaxPacketSize = MaxPacketBytes,
                 Will = new MqttLastWill(topics.State, ProtocolJson.Offline(options.DeviceId), MqttQos.AtLeastOnce, Retain: true),
             });
-            await ConnectAsync(client, options.Broker, cancellationToken);
+            await ConnectAsync(client, cancellationToken);
             var transport = new MqttTransport(client, line => log("mqtt: " + line));
             var runtime = new WasmBoxRuntime(board, transport, null);
             string? refusal = runtime.Provision(policy.Tenants);
@@ -112,6 +106,8 @@ public sealed class SimulatedDevice : IAsyncDisposable
             var device = new SimulatedDevice(board, client, runtime, updates, service, agent, coap, log);
             client.ConnectionStateChanged += device.OnConnectionStateChanged;
             agent.Start((int)options.TelemetryPeriod.TotalMilliseconds);
+            // Online means listening: the agent's subscriptions are acknowledged before anyone is told.
+            await client.FlushAsync(cancellationToken);
             return device;
         }
         catch
@@ -138,14 +134,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
             return;
         Agent.Stop();
-        try
-        {
-            await _client.DisconnectAsync().WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is TimeoutException or MqttNotConnectedException)
-        {
-            _client.Abort();
-        }
+        await _client.DisconnectAsync();
         ShutDownLocal();
     }
 
@@ -166,7 +155,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
             _log("connection lost (" + e.Reason?.Message + "); reconnecting");
     }
 
-    private static async Task ConnectAsync(MqttClient client, BrokerAddress broker, CancellationToken cancellationToken)
+    private static async Task ConnectAsync(MqttSession client, CancellationToken cancellationToken)
     {
         try
         {
@@ -174,7 +163,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         }
         catch (MqttConnectException e)
         {
-            throw new DeployException("cannot connect to the MQTT broker at " + broker + ": " + e.Message, e);
+            throw new DeployException(e.Message, e);
         }
     }
 

@@ -1,4 +1,5 @@
 using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Deploy.Device;
 
@@ -7,7 +8,8 @@ public sealed record SimulatedDeviceOptions
 {
     public required string DeviceId { get; init; }
 
-    public required BrokerAddress Broker { get; init; }
+    /// <summary>The broker, with its TLS and credential settings (a device's own user name and password, or client certificate).</summary>
+    public required MqttEndpoint Broker { get; init; }
 
     /// <summary>The board owner's provisioning document (tenants, grants, limits).</summary>
     public required string PolicyText { get; init; }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using WasmBox.Nano.Bundle;
 using WasmBox.Nano.Deploy.Client;
 using WasmBox.Nano.Deploy.Device;
+using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Deploy.Fleet;
 
@@ -10,7 +11,11 @@ public sealed record FleetTrialOptions
 {
     public required int Devices { get; init; }
 
-    public required BrokerAddress Broker { get; init; }
+    /// <summary>Where the deploying client (what `wbx deploy` runs) connects.</summary>
+    public required MqttEndpoint Broker { get; init; }
+
+    /// <summary>Where the devices connect, in turn (device i on broker i mod n): the nodes of a cluster. Empty: <see cref="Broker"/>.</summary>
+    public IReadOnlyList<MqttEndpoint> DeviceBrokers { get; init; } = [];
 
     public required byte[] Bundle { get; init; }
 
@@ -28,7 +33,7 @@ public sealed record FleetTrialOptions
 
 /// <summary>The figure a fleet trial measures.</summary>
 public sealed record FleetReport(int Devices, int Installed, int Refused, int TimedOut, int ConfirmedOnDevice,
-    TimeSpan StartUp, TimeSpan AllReported, IReadOnlyList<DeployOutcome> Outcomes)
+    TimeSpan StartUp, TimeSpan AllReported, long BytesPerDevice, IReadOnlyList<DeployOutcome> Outcomes)
 {
     /// <summary>Every device answered "installed"/"updated" and holds the function.</summary>
     public bool NoneLost => Installed == Devices && ConfirmedOnDevice == Devices;
@@ -36,7 +41,8 @@ public sealed record FleetReport(int Devices, int Installed, int Refused, int Ti
     public override string ToString() =>
         Devices + " devices: " + Installed + " installed, " + Refused + " refused, " + TimedOut + " timed out, "
         + ConfirmedOnDevice + " confirmed on the device; start-up " + Millis(StartUp) + ", all reported after "
-        + Millis(AllReported) + " from the start of the deploy";
+        + Millis(AllReported) + " from the start of the deploy; " + (BytesPerDevice / 1024.0).ToString("0")
+        + " KB of memory per simulated device (process working set after start-up, less before, over devices)";
 
     private static string Millis(TimeSpan t) => t.TotalMilliseconds.ToString("0") + " ms";
 }
@@ -52,11 +58,13 @@ public static class FleetTrial
         CancellationToken cancellationToken = default)
     {
         log ??= _ => { };
+        IReadOnlyList<MqttEndpoint> deviceBrokers = options.DeviceBrokers.Count > 0 ? options.DeviceBrokers : [options.Broker];
+        long before = WorkingSet();
         var startUp = Stopwatch.StartNew();
         await using Fleet fleet = await Fleet.StartAsync(options.Devices, i => new SimulatedDeviceOptions
         {
-            DeviceId = options.IdPrefix + i.ToString("D4"),
-            Broker = options.Broker,
+            DeviceId = options.IdPrefix + i.ToString("D5"),
+            Broker = deviceBrokers[i % deviceBrokers.Count],
             PolicyText = options.PolicyText,
             Keyring = options.Keyring,
             Profile = options.Profile,
@@ -64,14 +72,16 @@ public static class FleetTrial
             TelemetryPeriod = TimeSpan.Zero,
         }, cancellationToken: cancellationToken);
         startUp.Stop();
-        log(options.Devices + " devices online after " + startUp.ElapsedMilliseconds + " ms; deploying");
+        long perDevice = Math.Max(0, WorkingSet() - before) / options.Devices;
+        log(options.Devices + " devices online after " + startUp.ElapsedMilliseconds + " ms on " + deviceBrokers.Count
+            + " broker(s); deploying through " + options.Broker);
 
         await using DeviceClient client = await DeviceClient.ConnectAsync(options.Broker, cancellationToken);
         int reported = 0;
         IReadOnlyList<DeployOutcome> outcomes = await client.DeployAsync(options.Bundle, fleet.DeviceIds, options.Timeout, outcome =>
         {
             int n = Interlocked.Increment(ref reported);
-            if (n % 10 == 0 || n == options.Devices)
+            if (n % Math.Max(10, options.Devices / 20) == 0 || n == options.Devices)
                 log(n + "/" + options.Devices + " reported");
         }, cancellationToken);
 
@@ -84,7 +94,17 @@ public static class FleetTrial
             confirmed,
             startUp.Elapsed,
             outcomes.Where(o => !o.TimedOut).Select(o => o.Elapsed).DefaultIfEmpty().Max(),
+            perDevice,
             outcomes);
+    }
+
+    private static long WorkingSet()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64;
     }
 
     /// <summary>The device's update manager holds the function its reply named.</summary>

@@ -29,21 +29,20 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Starts a fresh broker (no retained state, no sessions) on the same port.</summary>
     public Task StartAgainAsync() => RunScriptAsync("start", Port.ToString());
 
-    public MqttClientOptions Options(string clientId) => new()
+    public MqttSessionOptions Options(string clientId) => new()
     {
-        Host = "127.0.0.1",
-        Port = Port,
+        Endpoint = new MqttEndpoint { Host = "127.0.0.1", Port = Port },
         ClientId = clientId,
-        KeepAlive = TimeSpan.FromSeconds(30),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-        Reconnect = new MqttReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(400) },
+        Timeout = TimeSpan.FromSeconds(5),
+        ReconnectDelay = TimeSpan.FromMilliseconds(50),
+        MaxReconnectDelay = TimeSpan.FromMilliseconds(400),
     };
 
-    /// <summary>A connected client; disposing it disconnects.</summary>
-    public async Task<MqttClient> ConnectAsync(string clientId, Func<MqttClientOptions, MqttClientOptions>? adjust = null)
+    /// <summary>A connected session; disposing it disconnects.</summary>
+    public async Task<MqttSession> ConnectAsync(string clientId, Func<MqttSessionOptions, MqttSessionOptions>? adjust = null)
     {
-        MqttClientOptions options = Options(clientId);
-        var client = new MqttClient(adjust is null ? options : adjust(options));
+        MqttSessionOptions options = Options(clientId);
+        var client = new MqttSession(adjust is null ? options : adjust(options));
         await client.ConnectAsync().WaitAsync(Wait.Timeout);
         return client;
     }

@@ -6,7 +6,7 @@ internal static class Wait
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Completes when the client reaches <paramref name="state"/>; the reason that came with it.</summary>
-    public static Task<Exception?> ForStateAsync(MqttClient client, MqttConnectionState state)
+    public static Task<Exception?> ForStateAsync(MqttSession client, MqttConnectionState state)
     {
         var reached = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ConnectionStateChanged += (_, e) =>

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using WasmBox.Nano.Cli.Commands;
+using WasmBox.Nano.Mqtt;
+
+namespace WasmBox.Nano.Cli.Io;
+
+/// <summary>
+/// The options every command that talks MQTT shares: --mqtt (mqtt://, mqtts:// or host:port),
+/// --ca, --cert/--cert-key and --user/--password (or WBX_MQTT_USER / WBX_MQTT_PASSWORD).
+/// </summary>
+internal sealed class BrokerOptions
+{
+    public const string UserVariable = "WBX_MQTT_USER";
+    public const string PasswordVariable = "WBX_MQTT_PASSWORD";
+
+    private readonly Option<string?> _mqtt;
+    private readonly Option<string?> _ca = new("--ca") { Description = "PEM file of the CA that signed the broker's certificate (mqtts; default: the system's CAs)" };
+    private readonly Option<string?> _cert = new("--cert") { Description = "PEM client certificate for brokers that ask for one (mqtts; with --cert-key)" };
+    private readonly Option<string?> _certKey = new("--cert-key") { Description = "PEM private key of --cert" };
+    private readonly Option<string?> _user = new("--user") { Description = "MQTT user name (default: $" + UserVariable + ")" };
+    private readonly Option<string?> _password = new("--password") { Description = "MQTT password (default: $" + PasswordVariable + ", which keeps it out of the process list)" };
+
+    public BrokerOptions(bool required, string what = "MQTT broker")
+    {
+        _mqtt = new Option<string?>("--mqtt")
+        {
+            Description = what + ": mqtt://host[:port] (1883), mqtts://host[:port] (TLS, 8883) or host[:port]",
+            Required = required,
+        };
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { _mqtt, _ca, _cert, _certKey, _user, _password })
+            command.Options.Add(option);
+    }
+
+    public bool Given(ParseResult parse) => parse.GetValue(_mqtt) is not null;
+
+    /// <summary>The broker with its TLS and credential settings; a <see cref="CliError"/> when they do not fit together.</summary>
+    public MqttEndpoint Endpoint(ParseResult parse)
+    {
+        string text = parse.GetValue(_mqtt) ?? throw new CliError("--mqtt is required");
+        MqttEndpoint endpoint = MqttEndpoint.Parse(text) with
+        {
+            CaFile = RemoteCommand.ExistingFile(parse.GetValue(_ca), "--ca"),
+            ClientCertFile = RemoteCommand.ExistingFile(parse.GetValue(_cert), "--cert"),
+            ClientKeyFile = RemoteCommand.ExistingFile(parse.GetValue(_certKey), "--cert-key"),
+            UserName = parse.GetValue(_user) ?? FromEnvironment(UserVariable),
+            Password = parse.GetValue(_password) ?? FromEnvironment(PasswordVariable),
+        };
+        return endpoint.SettingsError() is string error ? throw new CliError(error) : endpoint;
+    }
+
+    /// <summary>The environment variable's value; null when unset or empty.</summary>
+    public static string? FromEnvironment(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null;
+}
