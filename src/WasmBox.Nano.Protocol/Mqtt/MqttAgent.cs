@@ -157,15 +157,16 @@ namespace WasmBox.Nano.Protocol.Mqtt
                 byte[] report = _service.Attest(payload, out problem);
                 _transport.Publish(_topics.AttestReport, report != null ? report : ProtocolJson.Error("attestation-refused", problem), 1, false);
             }
-            else
+            else if (_topics.IsInvokeTopic(topic))
             {
+                // Answered on the topic as received: a canonical one is its own answer topic, any
+                // other form is refused there rather than answered on a topic the caller never used.
                 string tenant;
                 int slot;
-                if (_topics.TryParseInvoke(topic, out tenant, out slot))
-                {
-                    InvokeResult r = _service.Invoke(tenant, slot, payload, length);
-                    _transport.Publish(_topics.InvokeResult(tenant, slot), ProtocolJson.InvokeResult(r), 1, false);
-                }
+                InvokeResult r = _topics.TryParseInvoke(topic, out tenant, out slot)
+                    ? _service.Invoke(tenant, slot, payload, length)
+                    : InvokeResult.Refused(null, -1, InvokeRefusal.BadRequest);
+                _transport.Publish(topic + DeviceTopics.ResultSuffix, ProtocolJson.InvokeResult(r), 1, false);
             }
         }
 
