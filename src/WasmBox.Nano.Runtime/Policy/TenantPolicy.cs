@@ -201,6 +201,11 @@ namespace WasmBox.Nano.Runtime.Policy
         public int InstructionsPerRun;
         public int BranchesPerRun;
         public int RunsPerSecond;
+        /// <summary>
+        /// Runs per second each container may get from outside the board (MQTT, CoAP, invocations),
+        /// apart from <see cref="RunsPerSecond"/>; defaults to it.
+        /// </summary>
+        public int OutsideRunsPerSecond;
         public int HelperCallsPerSecond;
         public int LocalStoreCapacity = TenantPolicy.DefaultLocalStoreCapacity;
         public int GlobalStoreCapacity = TenantPolicy.DefaultGlobalStoreCapacity;
