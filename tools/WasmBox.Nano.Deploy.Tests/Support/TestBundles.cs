@@ -11,8 +11,8 @@ internal static class TestBundles
     public const string InvokeTopic = "acme/in";
 
     /// <summary>r0 = payload length + <paramref name="marker"/>: an invocation shows which version ran and that the payload arrived.</summary>
-    public static byte[] Echo(long sequence, int marker, int slot = 1, string tenant = TestTenants.Acme, ECDsa? key = null) =>
-        Sign(Image("call 144\nadd %r0, " + marker + "\nexit"), Fields(tenant, slot, sequence, "echo"), key ?? KeyOf(tenant));
+    public static byte[] Echo(long sequence, int marker, int slot = 1, string tenant = TestTenants.Acme, ECDsa? key = null, string name = "echo") =>
+        Sign(Image("call 144\nadd %r0, " + marker + "\nexit"), Fields(tenant, slot, sequence, name), key ?? KeyOf(tenant));
 
     /// <summary>Answers a CoAP request on /acme/hello with the text "hi".</summary>
     public static byte[] CoapHello(long sequence, int slot) =>
