@@ -9,7 +9,7 @@ namespace WasmBox.Nano.Protocol
     /// </summary>
     public sealed class DeviceTopics
     {
-        public const string Root = "wbx/";
+        public const string Root = AppTopics.Root;
 
         /// <summary>Appended to an invoke topic to name its answer.</summary>
         public const string ResultSuffix = "/result";
@@ -34,6 +34,7 @@ namespace WasmBox.Nano.Protocol
             AttestRequest = Prefix + "attest/request";
             AttestReport = Prefix + "attest/report";
             State = Prefix + "state";
+            App = AppTopics.PrefixOf(deviceId);
         }
 
         public string DeviceId { get; private set; }
@@ -65,6 +66,9 @@ namespace WasmBox.Nano.Protocol
         public string AttestRequest { get; private set; }
 
         public string AttestReport { get; private set; }
+
+        /// <summary>"wbx/{deviceId}/app/": the tenants' own topics (hooks, grants, publishes), apart from every control topic.</summary>
+        public string App { get; private set; }
 
         /// <summary>Retained "online" JSON; the Last Will publishes the "offline" one.</summary>
         public string State { get; private set; }

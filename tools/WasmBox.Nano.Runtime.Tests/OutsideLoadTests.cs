@@ -30,7 +30,7 @@ public class OutsideLoadTests
         for (int i = 0; i < 30; i++)
         {
             _rig.Runtime.Invoke(target, HookKind.Mqtt, "acme/in", [1], 1, null);
-            _rig.Transport.Deliver("acme/in", [1]);
+            _rig.Transport.Deliver(Rig.App + "acme/in", [1]);
         }
 
         Assert.Equal(ContainerState.Running, target.State);
@@ -50,7 +50,7 @@ public class OutsideLoadTests
             _rig.Board.FakeClock.NowMs += 1000;
             for (int i = 0; i < 100; i++)
             {
-                _rig.Transport.Deliver("acme/in", [1]);
+                _rig.Transport.Deliver(Rig.App + "acme/in", [1]);
             }
         }
         Assert.Equal(3 * 40, target.Counters.Runs);
