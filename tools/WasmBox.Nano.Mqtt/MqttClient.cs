@@ -40,6 +40,12 @@ public sealed class MqttClient : IAsyncDisposable, IConnectionObserver
 
     public event EventHandler<MqttBackgroundErrorEventArgs>? BackgroundError;
 
+    /// <summary>
+    /// A PUBLISH was read and discarded without dropping the session: larger than
+    /// <see cref="MqttClientOptions.MaxPacketSize"/>, or malformed. QoS 1 ones are acknowledged.
+    /// </summary>
+    public event EventHandler<MqttPublishDiscardedEventArgs>? PublishDiscarded;
+
     public MqttConnectionState State => _state;
 
     public bool IsConnected => _state == MqttConnectionState.Connected;
@@ -244,6 +250,11 @@ public sealed class MqttClient : IAsyncDisposable, IConnectionObserver
                 _dispatcher.Post(new MqttMessage(publish.Topic, publish.Payload, publish.Qos, publish.Retain));
                 if (publish.Qos == MqttQos.AtLeastOnce)
                     connection.Send(PacketEncoder.Encode(new PubAckPacket(publish.PacketId)));
+                break;
+            case DiscardedPublishPacket discarded:
+                if (discarded.Qos == MqttQos.AtLeastOnce && discarded.PacketId != 0)
+                    connection.Send(PacketEncoder.Encode(new PubAckPacket(discarded.PacketId)));
+                Raise(PublishDiscarded, new MqttPublishDiscardedEventArgs(discarded.Topic, discarded.Size, discarded.PayloadLength, discarded.Reason), nameof(PublishDiscarded));
                 break;
             case PubAckPacket pubAck:
                 if (_inFlight.Acknowledge(pubAck.PacketId))

@@ -18,3 +18,13 @@ public sealed class MqttBackgroundErrorEventArgs(string context, Exception error
     public string Context { get; } = context;
     public Exception Error { get; } = error;
 }
+
+/// <summary>A PUBLISH the client read to its end and dropped; <see cref="Topic"/> is null (and <see cref="PayloadLength"/> -1) when it could not be read.</summary>
+public sealed class MqttPublishDiscardedEventArgs(string? topic, int size, int payloadLength, string reason) : EventArgs
+{
+    public string? Topic { get; } = topic;
+    /// <summary>The whole packet, in bytes.</summary>
+    public int Size { get; } = size;
+    public int PayloadLength { get; } = payloadLength;
+    public string Reason { get; } = reason;
+}

@@ -109,7 +109,7 @@ namespace WasmBox.Nano.Runtime.Board
         }
 
         /// <summary>One filter's holders; the transport's handler for that filter.</summary>
-        private sealed class Group : IMessageHandler
+        private sealed class Group : IMessageHandler, IOversizedMessageHandler
         {
             private IMessageHandler[] _handlers = new IMessageHandler[0];
 
@@ -158,6 +158,19 @@ namespace WasmBox.Nano.Runtime.Board
                 for (int i = 0; i < handlers.Length; i++)
                 {
                     handlers[i].OnMessage(topic, payload);
+                }
+            }
+
+            public void OnOversized(string topic, int length)
+            {
+                IMessageHandler[] handlers = _handlers;
+                for (int i = 0; i < handlers.Length; i++)
+                {
+                    IOversizedMessageHandler oversized = handlers[i] as IOversizedMessageHandler;
+                    if (oversized != null)
+                    {
+                        oversized.OnOversized(topic, length);
+                    }
                 }
             }
         }

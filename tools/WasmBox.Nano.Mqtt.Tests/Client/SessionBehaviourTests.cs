@@ -52,9 +52,8 @@ public class SessionBehaviourTests
 
     [Theory]
     [InlineData("30 FF FF FF FF 7F", MqttProtocolError.RemainingLengthTooLong)]
-    [InlineData("30 81 08", MqttProtocolError.PacketTooLarge)]
+    [InlineData("90 81 08", MqttProtocolError.PacketTooLarge)]
     [InlineData("36 03 00 01 61", MqttProtocolError.InvalidQos)]
-    [InlineData("30 03 00 01 23", MqttProtocolError.InvalidTopicName)]
     [InlineData("20 02 00 00", MqttProtocolError.UnexpectedPacket)]
     [InlineData("82 06 00 01 00 01 61 00", MqttProtocolError.UnexpectedPacket)]
     [InlineData("50 02 00 01", MqttProtocolError.UnsupportedPacketType)]
@@ -72,6 +71,33 @@ public class SessionBehaviourTests
         Assert.Equal(expected, reason.Error);
         Assert.Null(await peer.ReadAsync());
         await Assert.ThrowsAsync<MqttNotConnectedException>(() => client.PublishAsync("t", [1]));
+    }
+
+    [Theory]
+    [InlineData(2000)]
+    [InlineData(-1)]
+    public async Task An_oversized_or_malformed_publish_is_acknowledged_reported_and_the_session_survives(int payloadBytes)
+    {
+        using var broker = new FakeBroker();
+        var (client, peer) = await ConnectAsync(broker, broker.Options("tolerant") with { MaxPacketSize = 1024 });
+        await using var _ = client;
+        using var __ = peer;
+        var discarded = new TaskCompletionSource<MqttPublishDiscardedEventArgs>();
+        client.PublishDiscarded += (_, e) => discarded.TrySetResult(e);
+
+        // Over the limit, or with a wildcard in the topic name; QoS 1, packet id 9.
+        await peer.SendAsync(payloadBytes > 0
+            ? PacketEncoder.Encode(new PublishPacket("in", new byte[payloadBytes], MqttQos.AtLeastOnce, PacketId: 9))
+            : Hex.Parse("32 06 00 01 23 00 09 78"));
+
+        Assert.Equal(new PubAckPacket(9), await peer.ReadAsync());
+        MqttPublishDiscardedEventArgs e = await discarded.Task.WaitAsync(Wait.Timeout);
+        Assert.Equal(payloadBytes > 0 ? ("in", payloadBytes) : ("#", 1), (e.Topic, e.PayloadLength));
+        Assert.True(client.IsConnected);
+        Task publishing = client.PublishAsync("out", [1], MqttQos.AtLeastOnce);
+        var publish = Assert.IsType<PublishPacket>(await peer.ReadAsync());
+        await peer.SendAsync(new PubAckPacket(publish.PacketId));
+        await publishing.WaitAsync(Wait.Timeout);
     }
 
     [Fact]

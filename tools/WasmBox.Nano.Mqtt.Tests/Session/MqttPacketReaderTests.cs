@@ -26,10 +26,35 @@ public class MqttPacketReaderTests
     }
 
     [Fact]
-    public async Task An_oversized_packet_is_refused_before_its_body_is_read()
+    public async Task An_oversized_publish_is_read_to_its_end_and_discarded_with_its_topic_and_id()
     {
-        // Announces 200 MB; only the header may be consumed.
-        var reader = new MqttPacketReader(new PrefixOnlyStream(Hex.Parse("30 80 80 80 60")), 256 * 1024);
+        byte[] big = PacketEncoder.Encode(new PublishPacket("wbx/d/deploy", new byte[300_000], MqttQos.AtLeastOnce, PacketId: 77));
+        byte[] wire = [.. big, .. PacketEncoder.Encode(PingRespPacket.Instance)];
+        var reader = new MqttPacketReader(new MemoryStream(wire), 256 * 1024);
+
+        var discarded = Assert.IsType<DiscardedPublishPacket>(await reader.ReadAsync(default));
+        Assert.Equal(("wbx/d/deploy", MqttQos.AtLeastOnce, (ushort)77, big.Length, 300_000), (discarded.Topic, discarded.Qos, discarded.PacketId, discarded.Size, discarded.PayloadLength));
+        Assert.IsType<PingRespPacket>(await reader.ReadAsync(default));
+    }
+
+    [Fact]
+    public async Task A_malformed_publish_is_discarded_and_the_next_packet_still_reads()
+    {
+        // PUBLISH QoS 1 with topic "#" (a wildcard: not a topic name), packet id 5, payload "x".
+        byte[] wire = [.. Hex.Parse("32 06 00 01 23 00 05 78"), .. PacketEncoder.Encode(PingRespPacket.Instance)];
+        var reader = new MqttPacketReader(new MemoryStream(wire), 1024);
+
+        var discarded = Assert.IsType<DiscardedPublishPacket>(await reader.ReadAsync(default));
+        Assert.Equal(("#", (ushort)5, 1), (discarded.Topic, discarded.PacketId, discarded.PayloadLength));
+        Assert.StartsWith("malformed", discarded.Reason);
+        Assert.IsType<PingRespPacket>(await reader.ReadAsync(default));
+    }
+
+    [Fact]
+    public async Task An_oversized_packet_of_another_type_is_refused_before_its_body_is_read()
+    {
+        // A SUBACK announcing 200 MB; only the header may be consumed.
+        var reader = new MqttPacketReader(new PrefixOnlyStream(Hex.Parse("90 80 80 80 60")), 256 * 1024);
 
         var error = await Assert.ThrowsAsync<MqttProtocolException>(() => reader.ReadAsync(default).AsTask());
         Assert.Equal(MqttProtocolError.PacketTooLarge, error.Error);
