@@ -345,6 +345,8 @@ namespace WasmBox.Nano.Coap
             if (offset > 0 && offset >= total)
             {
                 _response.Fail(CoapCode.BadOption, "Block2 beyond the end of the body");
+                // The refusal's text starts at 0, not at the requested block's offset (found by the CoAP fuzzer).
+                offset = 0;
                 length = _response.Length;
                 return false;
             }

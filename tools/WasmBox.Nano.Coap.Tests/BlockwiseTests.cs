@@ -304,4 +304,15 @@ public class BlockwiseTests
         _harness.Server.Register("image", TestResource.Pattern(100), CoapMethods.Get);
         Assert.Equal("4.02", _harness.Exchange(Wire.Con(CoapCode.Get, "image").Block2(7, 4)).CodeText);
     }
+
+    [Fact]
+    public void Block2_far_beyond_the_end_of_a_short_body_is_4_02_with_its_reason()
+    {
+        // Found by the CoAP fuzzer: the offset of block 11 of 256 bytes lies past the whole response
+        // buffer; the refusal used to be composed from that offset and the server threw.
+        _harness.Server.Register("tiny", TestResource.Text("hi"), CoapMethods.Get);
+        var answer = _harness.Exchange(Wire.Con(CoapCode.Get, "tiny").Block2(11, 4));
+        Assert.Equal("4.02", answer.CodeText);
+        Assert.Equal("Block2 beyond the end of the body", answer.Text);
+    }
 }
