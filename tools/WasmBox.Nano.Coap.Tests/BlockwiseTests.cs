@@ -180,13 +180,20 @@ public class BlockwiseTests
         public long NowMs { get; set; } = 1_000_000;
     }
 
-    [Fact]
-    public void An_active_transfer_is_never_evicted_the_newcomer_gets_5_03_with_max_age()
+    /// <summary>One reassembly slot, a 20 s transfer timeout on a stepped clock, and "deploy" collecting bodies.</summary>
+    private static (ServerHarness Harness, SteppedClock Clock, List<byte[]> Bodies) OneSlotServer()
     {
         var clock = new SteppedClock();
         var harness = new ServerHarness(new CoapServerOptions { ReassemblySlots = 1, TransferTimeoutMs = 20_000, Clock = clock });
         var bodies = new List<byte[]>();
         harness.Server.Register("deploy", new TestResource((request, _) => bodies.Add(request.CopyBody())), CoapMethods.Post);
+        return (harness, clock, bodies);
+    }
+
+    [Fact]
+    public void An_active_transfer_is_never_evicted_the_newcomer_gets_5_03_with_max_age()
+    {
+        var (harness, clock, bodies) = OneSlotServer();
         var a = Patterns.Bytes(40, 1);
 
         Assert.Equal("2.31", harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 1).Block1(0, true, 0).Payload(a[..16]), ServerHarness.Alice).CodeText);
@@ -206,10 +213,7 @@ public class BlockwiseTests
     [Fact]
     public void An_idle_transfer_expires_and_frees_its_slot()
     {
-        var clock = new SteppedClock();
-        var harness = new ServerHarness(new CoapServerOptions { ReassemblySlots = 1, TransferTimeoutMs = 20_000, Clock = clock });
-        var bodies = new List<byte[]>();
-        harness.Server.Register("deploy", new TestResource((request, _) => bodies.Add(request.CopyBody())), CoapMethods.Post);
+        var (harness, clock, bodies) = OneSlotServer();
         var b = Patterns.Bytes(20, 2);
 
         harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 1).Block1(0, true, 0).Payload(new byte[16]), ServerHarness.Alice);

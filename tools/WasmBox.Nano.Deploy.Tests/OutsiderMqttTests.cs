@@ -21,17 +21,13 @@ public class OutsiderMqttTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task One_invoke_a_pause_then_thirty_quick_ones_quarantine_no_innocent_function()
     {
-        BrokerAddress broker = mosquitto.Require();
-        string id = Devices.NewId("spike");
-        await using SimulatedDevice device = await Devices.StartAsync(broker, id);
-        await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
-        Assert.True((await MqttDeploymentTests.DeployOne(client, id, TestBundles.Echo(1, 1000))).Ok);
+        await using Scene scene = await Scene.StartAsync(mosquitto, "spike");
+        var (id, device, client, outsider) = (scene.Id, scene.Device, scene.Client, scene.Outsider);
         Assert.True((await client.InvokeAsync(id, "acme", 1, [1], Devices.Wait))!.Ok);
         // The pause: six quiet rate windows, so the rate rule's baseline is 0 once warmed up.
         await Task.Delay(TimeSpan.FromSeconds(6));
 
-        await using MqttClient outsider = await Connect(broker, "outsider-" + id);
-        string topic = new DeviceTopics(id).Invoke("acme", 1);
+        string topic = scene.Topics.Invoke("acme", 1);
         for (int i = 0; i < 30; i++)
             await outsider.PublishAsync(topic, [1], MqttQos.AtLeastOnce);
         Container echo = device.Runtime.Find("acme", "echo")!;
@@ -46,14 +42,8 @@ public class OutsiderMqttTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_200000_byte_publish_is_discarded_answered_too_large_and_the_session_survives()
     {
-        BrokerAddress broker = mosquitto.Require();
-        string id = Devices.NewId("huge");
-        var topics = new DeviceTopics(id);
-        await using SimulatedDevice device = await Devices.StartAsync(broker, id);
-        await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
-        Assert.True((await MqttDeploymentTests.DeployOne(client, id, TestBundles.Echo(1, 1000))).Ok);
-
-        await using MqttClient outsider = await Connect(broker, "outsider-" + id);
+        await using Scene scene = await Scene.StartAsync(mosquitto, "huge");
+        var (id, topics, device, client, outsider) = (scene.Id, scene.Topics, scene.Device, scene.Client, scene.Outsider);
         var states = new ConcurrentQueue<string>();
         var results = new ConcurrentQueue<string>();
         await outsider.SubscribeAsync(topics.State, MqttQos.AtLeastOnce, m => states.Enqueue(Encoding.UTF8.GetString(m.Payload)));
@@ -80,14 +70,8 @@ public class OutsiderMqttTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_non_canonical_slot_is_refused_on_the_topic_it_came_on_and_runs_nothing()
     {
-        BrokerAddress broker = mosquitto.Require();
-        string id = Devices.NewId("echo-topic");
-        var topics = new DeviceTopics(id);
-        await using SimulatedDevice device = await Devices.StartAsync(broker, id);
-        await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
-        Assert.True((await MqttDeploymentTests.DeployOne(client, id, TestBundles.Echo(1, 1000))).Ok);
-
-        await using MqttClient outsider = await Connect(broker, "outsider-" + id);
+        await using Scene scene = await Scene.StartAsync(mosquitto, "echo-topic");
+        var (topics, device, outsider) = (scene.Topics, scene.Device, scene.Outsider);
         var answers = new ConcurrentQueue<(string Topic, string Text)>();
         await outsider.SubscribeAsync(topics.InvokePrefix + "#", MqttQos.AtLeastOnce, m =>
         {
@@ -110,11 +94,8 @@ public class OutsiderMqttTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
     [SkippableFact]
     public async Task A_tenant_granted_everything_hears_only_its_devices_app_topics()
     {
-        BrokerAddress broker = mosquitto.Require();
-        string id = Devices.NewId("namespace");
-        var topics = new DeviceTopics(id);
-        await using SimulatedDevice device = await Devices.StartAsync(broker, id);
-        await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
+        await using Scene scene = await Scene.StartAsync(mosquitto, "namespace", deployEcho: false);
+        var (id, topics, device, client, outsider) = (scene.Id, scene.Topics, scene.Device, scene.Client, scene.Outsider);
         UpdateReply wide = await MqttDeploymentTests.DeployOne(client, id,
             TestBundles.Echo(1, 0, tenant: TestTenants.Wide, name: "all", hook: new HookRequest { Kind = HookKind.Mqtt, Path = "#" }));
         Assert.True(wide.Ok, wide.ToString());
@@ -124,7 +105,6 @@ public class OutsiderMqttTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
         Assert.True((await MqttDeploymentTests.DeployOne(client, id, TestBundles.Echo(1, 1000))).Ok);
         Assert.True((await client.InvokeAsync(id, "acme", 1, [1], Devices.Wait))!.Ok);
         Assert.NotNull(await client.GetStateAsync(id, Devices.Wait));
-        await using MqttClient outsider = await Connect(broker, "outsider-" + id);
         await outsider.PublishAsync("acme/in", [1], MqttQos.AtLeastOnce);
         await outsider.PublishAsync(topics.App + "acme/in", [1], MqttQos.AtLeastOnce);
         Container echo = device.Runtime.Find("acme", "echo")!;
@@ -135,11 +115,35 @@ public class OutsiderMqttTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
         Assert.Equal((1L, 2L), (all.Counters.Runs, echo.Counters.Runs));
     }
 
-    private static async Task<MqttClient> Connect(BrokerAddress broker, string clientId)
+    /// <summary>A device (acme's echo installed at slot 1 unless asked otherwise), the owner's client and an outsider's plain client.</summary>
+    private sealed class Scene : IAsyncDisposable
     {
-        var client = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = clientId });
-        await client.ConnectAsync();
-        return client;
+        public required string Id { get; init; }
+        public required DeviceTopics Topics { get; init; }
+        public required SimulatedDevice Device { get; init; }
+        public required DeviceClient Client { get; init; }
+        public required MqttClient Outsider { get; init; }
+
+        public static async Task<Scene> StartAsync(Mosquitto mosquitto, string stem, bool deployEcho = true)
+        {
+            BrokerAddress broker = mosquitto.Require();
+            string id = Devices.NewId(stem);
+            SimulatedDevice device = await Devices.StartAsync(broker, id);
+            DeviceClient client = await DeviceClient.ConnectAsync(broker);
+            var outsider = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = "outsider-" + id });
+            await outsider.ConnectAsync();
+            var scene = new Scene { Id = id, Topics = new DeviceTopics(id), Device = device, Client = client, Outsider = outsider };
+            if (deployEcho)
+                Assert.True((await MqttDeploymentTests.DeployOne(client, id, TestBundles.Echo(1, 1000))).Ok);
+            return scene;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Outsider.DisposeAsync();
+            await Client.DisposeAsync();
+            await Device.DisposeAsync();
+        }
     }
 
     private static async Task Until(Func<bool> condition)
