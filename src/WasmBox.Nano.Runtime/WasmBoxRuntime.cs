@@ -196,7 +196,8 @@ namespace WasmBox.Nano.Runtime
                         "entry point " + manifest.Entry + " is not an instruction of the program");
                 }
                 int sensors = Services.Sensors == null ? 0 : Services.Sensors.Count;
-                int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits, tenant.Id, sensors, Monitor.Settings);
+                int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits, tenant.Id, sensors, Monitor.Settings,
+                    Services.AppTopicPrefix.Length);
                 InstallResult refusal = InstallChecker.Check(tenant, manifest, verify.Program, ram, Services);
                 if (refusal == null)
                 {
