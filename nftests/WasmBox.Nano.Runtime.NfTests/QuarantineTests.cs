@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
 using WasmBox.Nano.Runtime.Containers;
+using WasmBox.Nano.Runtime.Hooks;
 using WasmBox.Nano.Runtime.Monitoring;
 using WasmBox.Nano.Vm;
 
@@ -88,6 +89,35 @@ namespace WasmBox.Nano.Runtime.NfTests
             Assert.IsTrue(rig.Runtime.Start(bad));
             Assert.AreEqual(1, rig.Beat(1000), "runs again after release");
             Assert.AreEqual((int)ContainerState.Running, (int)bad.State, "one fault after release is not a burst");
+        }
+
+        [TestMethod]
+        public void OutsideTriggeredFloodsAreThrottledNeverQuarantinedAndSpareTheSiblings()
+        {
+            MonitorSettings settings = Settings(3);
+            settings.RateWarmupWindows = 1;
+            settings.RateSpikeMinimumRuns = 5;
+            RuntimeRig rig = new RuntimeRig(settings);
+            Container sibling = rig.InstallAndStart("counter", Programs.CountRunsInLocalStore(), null);
+            Container target = rig.InstallAndStart("target", Programs.ReturnHookParameter(), null);
+            Assert.IsTrue(rig.Runtime.Invoke(target, HookKind.Mqtt, "in", null, 0, null));
+            rig.Board.FakeClock.Advance(5000);
+            int ran = 0;
+            for (int i = 0; i < 150; i++)
+            {
+                if (rig.Runtime.Invoke(target, HookKind.Mqtt, "in", null, 0, null))
+                {
+                    ran++;
+                }
+            }
+            Assert.AreEqual(100, ran, "the container's own outside budget (runsPerSecond by default)");
+            Assert.AreEqual(50, target.Counters.ThrottledRuns);
+            Assert.AreEqual(0, target.Counters.RateLimitedRuns);
+            Assert.AreEqual(1, rig.CountEvents(RuntimeEventKind.Throttled), "one report per window");
+            Assert.AreEqual((int)ContainerState.Running, (int)target.State);
+            Assert.AreEqual(0, rig.CountEvents(RuntimeEventKind.Quarantined));
+            Assert.AreEqual(2, rig.Beat(0), "the tenant's runs per second are untouched: both timer runs happen");
+            Assert.AreEqual(1u, sibling.LocalStore.Fetch(1));
         }
 
         private static MonitorSettings Settings(int faultBurst)

@@ -71,14 +71,16 @@ namespace WasmBox.Nano.Vm.NfTests
         [TestMethod]
         public void UnboundedRecursionFaultsOnCallDepth()
         {
+            // Each function ends in exit (the verifier's sub-program rule); f calls itself forever.
             ProgramBuilder p = new ProgramBuilder()
-                .CallLocal(0)              // -> index 1
-                .CallLocal(-1)             // -> index 1, itself
+                .CallLocal(1)              // -> index 2, f
+                .Exit()
+                .CallLocal(-1)             // f: -> index 2, itself
                 .Exit();
             Vm vm = TestVm.Load(p);
             vm.Run(0, 0);
             TestVm.AssertStatus(VmStatus.CallDepthExceeded, vm);
-            Assert.AreEqual(1, vm.FaultIndex);
+            Assert.AreEqual(2, vm.FaultIndex);
         }
 
         private static ulong TakenWith(int jumpOpcode, ulong r1)

@@ -90,6 +90,34 @@ namespace WasmBox.Nano.Vm.NfTests
         }
 
         [TestMethod]
+        public void RefusesAFunctionThatFallsIntoTheNext()
+        {
+            // mov r0, 1; call local next; next: exit -- the main function has no exit of its own.
+            byte[] code = new ProgramBuilder().Mov(0, 1).CallLocal(0).Exit().ToArray();
+            VerifyResult result = TestVm.AssertRefused(code, null, VerifyError.FallsOffEnd);
+            Assert.AreEqual(1, result.Index);
+            Assert.Contains("instruction 1", result.Message);
+        }
+
+        [TestMethod]
+        public void RefusesAJumpOutOfItsFunction()
+        {
+            // call local f; exit; f: jeq r1, 0, -2 (back into main); exit
+            byte[] code = new ProgramBuilder().CallLocal(1).Exit().Jump(Opcodes.JeqK, 1, 0, -2).Exit().ToArray();
+            VerifyResult result = TestVm.AssertRefused(code, null, VerifyError.JumpLeavesFunction);
+            Assert.AreEqual(2, result.Index);
+        }
+
+        [TestMethod]
+        public void RefusesALocalCallIntoTheMiddleOfAFunction()
+        {
+            // mov r0, 1; jeq r0, 0, +1; call local -2 (into the jeq); exit -- splits main at 1.
+            byte[] code = new ProgramBuilder().Mov(0, 1).Jump(Opcodes.JeqK, 0, 0, 1).CallLocal(-2).Exit().ToArray();
+            VerifyResult result = TestVm.AssertRefused(code, null, VerifyError.FallsOffEnd);
+            Assert.AreEqual(0, result.Index);
+        }
+
+        [TestMethod]
         public void RefusesUnknownAndUngrantedHelpers()
         {
             byte[] unknown = new ProgramBuilder().Mov(0, 0).CallHelper(99).Exit().ToArray();

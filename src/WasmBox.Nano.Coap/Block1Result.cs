@@ -12,6 +12,8 @@ namespace WasmBox.Nano.Coap
         /// <summary>The body would exceed the resource's limit (answer 4.13).</summary>
         TooLarge,
         /// <summary>A non-final block whose payload is not exactly the block size (answer 4.00).</summary>
-        WrongBlockSize
+        WrongBlockSize,
+        /// <summary>Every slot holds an active transfer of someone else (answer 5.03 with Max-Age).</summary>
+        Busy
     }
 }

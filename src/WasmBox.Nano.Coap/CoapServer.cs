@@ -28,12 +28,14 @@ namespace WasmBox.Nano.Coap
         readonly Block1Reassembler _reassembler;
         readonly int _preferredSizeExponent;
         readonly int _maxRequestBody;
+        readonly ICoapClock _clock;
         int _nextMessageId;
 
         // Per-exchange additions to the response, reset by BeginResponse.
         bool _echoBlock1;
         BlockOption _block1Echo;
         int _size1;
+        int _maxAge;
         int _reassemblySlot;
 
         public CoapServer(IUdpEndpoint endpoint, CoapServerOptions options)
@@ -50,7 +52,8 @@ namespace WasmBox.Nano.Coap
             _response = new CoapResponse(options.MaxResponseBody);
             _resources = new CoapResourceTree(options.MaxRequestBody);
             _recent = new DeduplicationCache(options.DeduplicationEntries, options.MaxMessageSize);
-            _reassembler = new Block1Reassembler(options.ReassemblySlots, options.MaxRequestBody);
+            _reassembler = new Block1Reassembler(options.ReassemblySlots, options.MaxRequestBody, options.TransferTimeoutMs);
+            _clock = options.Clock != null ? options.Clock : new SystemCoapClock();
             _preferredSizeExponent = options.PreferredBlockSizeExponent;
             _maxRequestBody = options.MaxRequestBody;
             _nextMessageId = options.FirstMessageId & 0xFFFF;
@@ -66,6 +69,11 @@ namespace WasmBox.Nano.Coap
         public int DuplicateCount { get; private set; }
         /// <summary>Handlers that threw; each was answered with 5.00.</summary>
         public int HandlerFailureCount { get; private set; }
+        /// <summary>New Block1 transfers refused with 5.03 because every slot held an active one.</summary>
+        public int BusyCount { get; private set; }
+
+        /// <summary>Block1 transfers under way now.</summary>
+        public int ActiveTransfers { get { return _reassembler.ActiveCount(_clock.NowMs); } }
 
         /// <summary>Registers a resource whose request body may be as large as the server's MaxRequestBody.</summary>
         public CoapResourceEntry Register(string path, ICoapResource handler, int methods)
@@ -215,8 +223,9 @@ namespace WasmBox.Nano.Coap
             }
 
             int slot;
+            long nowMs = _clock.NowMs;
             Block1Result result = _reassembler.Accept(remote, resource, block,
-                _incoming.PayloadBuffer, _incoming.PayloadOffset, _incoming.PayloadLength, out slot);
+                _incoming.PayloadBuffer, _incoming.PayloadOffset, _incoming.PayloadLength, nowMs, out slot);
             switch (result)
             {
                 case Block1Result.Continue:
@@ -234,6 +243,12 @@ namespace WasmBox.Nano.Coap
                     return false;
                 case Block1Result.WrongBlockSize:
                     _response.Fail(CoapCode.BadRequest, "block payload does not match the block size");
+                    return false;
+                case Block1Result.Busy:
+                    // RFC 7959 2.9.3: the server cannot take another transfer now; Max-Age says when to retry.
+                    BusyCount++;
+                    _response.Fail(CoapCode.ServiceUnavailable, "every block-wise transfer slot is in use");
+                    _maxAge = _reassembler.SecondsUntilFree(nowMs);
                     return false;
                 default:
                     _response.Fail(CoapCode.RequestEntityIncomplete, "block missing or out of order");
@@ -296,6 +311,7 @@ namespace WasmBox.Nano.Coap
                 _outgoing.AddUintOption(CoapOptionNumber.Block2, block2.Encode());
                 _outgoing.AddUintOption(CoapOptionNumber.Size2, (uint)_response.Length);
             }
+            if (_maxAge >= 0) _outgoing.AddUintOption(CoapOptionNumber.MaxAge, (uint)_maxAge);
             if (_size1 >= 0) _outgoing.AddUintOption(CoapOptionNumber.Size1, (uint)_size1);
             _outgoing.SetPayload(_response.Buffer, offset, length);
 
@@ -329,6 +345,8 @@ namespace WasmBox.Nano.Coap
             if (offset > 0 && offset >= total)
             {
                 _response.Fail(CoapCode.BadOption, "Block2 beyond the end of the body");
+                // The refusal's text starts at 0, not at the requested block's offset (found by the CoAP fuzzer).
+                offset = 0;
                 length = _response.Length;
                 return false;
             }
@@ -346,6 +364,7 @@ namespace WasmBox.Nano.Coap
             _response.Begin(CoapCode.InternalServerError);
             _echoBlock1 = false;
             _size1 = -1;
+            _maxAge = -1;
             _reassemblySlot = -1;
         }
 
@@ -398,6 +417,8 @@ namespace WasmBox.Nano.Coap
                 throw new ArgumentOutOfRangeException("options", "PreferredBlockSizeExponent must be 0..6");
             if (options.MaxMessageSize < BlockOption.SizeOf(options.PreferredBlockSizeExponent) + ResponseOverhead)
                 throw new ArgumentOutOfRangeException("options", "MaxMessageSize must hold a preferred block plus " + ResponseOverhead.ToString() + " bytes");
+            if (options.TransferTimeoutMs < 1)
+                throw new ArgumentOutOfRangeException("options", "TransferTimeoutMs must be at least 1");
             if (options.MaxResponseBody < 64 || options.MaxRequestBody < 0 || options.ReassemblySlots < 1
                 || options.DeduplicationEntries < 1 || options.MaxOptions < 8)
                 throw new ArgumentOutOfRangeException("options", "MaxResponseBody >= 64, MaxRequestBody >= 0, ReassemblySlots >= 1, DeduplicationEntries >= 1, MaxOptions >= 8");

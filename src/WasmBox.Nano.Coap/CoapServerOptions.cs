@@ -12,7 +12,9 @@ namespace WasmBox.Nano.Coap
             MaxMessageSize = 1152;
             MaxResponseBody = 2048;
             MaxRequestBody = 4096;
-            ReassemblySlots = 1;
+            ReassemblySlots = 2;
+            TransferTimeoutMs = 20000;
+            Clock = null;
             DeduplicationEntries = 8;
             PreferredBlockSizeExponent = BlockOption.MaxSizeExponent;
             MaxOptions = 24;
@@ -25,8 +27,12 @@ namespace WasmBox.Nano.Coap
         public int MaxResponseBody { get; set; }
         /// <summary>Capacity of each Block1 reassembly buffer, and the upper bound of every resource's body limit.</summary>
         public int MaxRequestBody { get; set; }
-        /// <summary>How many Block1 transfers can be under way at once.</summary>
+        /// <summary>How many Block1 transfers (each keyed by peer endpoint and request) can be under way at once.</summary>
         public int ReassemblySlots { get; set; }
+        /// <summary>A Block1 transfer idle this long is dropped and its slot freed for a newcomer.</summary>
+        public int TransferTimeoutMs { get; set; }
+        /// <summary>Milliseconds for transfer timeouts; null uses the system clock.</summary>
+        public ICoapClock Clock { get; set; }
         /// <summary>How many recent exchanges are remembered for duplicate detection.</summary>
         public int DeduplicationEntries { get; set; }
         /// <summary>Largest block the server sends or asks for, as SZX (6 = 1024 bytes).</summary>

@@ -124,20 +124,12 @@ namespace WasmBox.Nano.Protocol
             {
                 if (length > MaxInvokeBytes)
                 {
-                    InvokeResult tooLarge = new InvokeResult();
-                    tooLarge.Tenant = tenant;
-                    tooLarge.Slot = slot;
-                    tooLarge.Refusal = InvokeRefusal.TooLarge;
-                    return tooLarge;
+                    return InvokeResult.Refused(tenant, slot, InvokeRefusal.TooLarge);
                 }
                 InstalledFunction function = Find(_updates.Installed, tenant, slot);
                 if (function == null)
                 {
-                    InvokeResult missing = new InvokeResult();
-                    missing.Tenant = tenant;
-                    missing.Slot = slot;
-                    missing.Refusal = InvokeRefusal.NoSuchFunction;
-                    return missing;
+                    return InvokeResult.Refused(tenant, slot, InvokeRefusal.NoSuchFunction);
                 }
                 return _invoker.Invoke(function, payload, length);
             }

@@ -1,3 +1,5 @@
+using WasmBox.Nano.Runtime.Policy;
+
 namespace WasmBox.Nano.Protocol
 {
     /// <summary>
@@ -7,7 +9,10 @@ namespace WasmBox.Nano.Protocol
     /// </summary>
     public sealed class DeviceTopics
     {
-        public const string Root = "wbx/";
+        public const string Root = AppTopics.Root;
+
+        /// <summary>Appended to an invoke topic to name its answer.</summary>
+        public const string ResultSuffix = "/result";
 
         public DeviceTopics(string deviceId)
         {
@@ -29,6 +34,7 @@ namespace WasmBox.Nano.Protocol
             AttestRequest = Prefix + "attest/request";
             AttestReport = Prefix + "attest/report";
             State = Prefix + "state";
+            App = AppTopics.PrefixOf(deviceId);
         }
 
         public string DeviceId { get; private set; }
@@ -61,6 +67,9 @@ namespace WasmBox.Nano.Protocol
 
         public string AttestReport { get; private set; }
 
+        /// <summary>"wbx/{deviceId}/app/": the tenants' own topics (hooks, grants, publishes), apart from every control topic.</summary>
+        public string App { get; private set; }
+
         /// <summary>Retained "online" JSON; the Last Will publishes the "offline" one.</summary>
         public string State { get; private set; }
 
@@ -73,12 +82,13 @@ namespace WasmBox.Nano.Protocol
         /// <summary>Where the device answers an invocation of tenant/slot.</summary>
         public string InvokeResult(string tenant, int slot)
         {
-            return Invoke(tenant, slot) + "/result";
+            return Invoke(tenant, slot) + ResultSuffix;
         }
 
         /// <summary>
-        /// Reads tenant and slot from "wbx/{id}/invoke/{tenant}/{slot}". False when the topic is
-        /// not an invocation of this device or the slot is not a decimal number below 10^9.
+        /// Reads tenant and slot from "wbx/{id}/invoke/{tenant}/{slot}" in canonical form only: the
+        /// tenant a valid tenant name, the slot <see cref="ParseSlot"/>'s strict decimal. False
+        /// otherwise, so a topic that merely names the same function another way ("007") never runs it.
         /// </summary>
         public bool TryParseInvoke(string topic, out string tenant, out int slot)
         {
@@ -94,20 +104,30 @@ namespace WasmBox.Nano.Protocol
                 return false;
             }
             int value = ParseSlot(topic, split + 1);
-            if (value < 0)
+            string name = topic.Substring(InvokePrefix.Length, split - InvokePrefix.Length);
+            if (value < 0 || PolicyParser.ValidateName(name) != null)
             {
                 return false;
             }
-            tenant = topic.Substring(InvokePrefix.Length, split - InvokePrefix.Length);
+            tenant = name;
             slot = value;
             return true;
         }
 
-        /// <summary>The decimal slot number from <paramref name="start"/> to the end of <paramref name="text"/> (below 10^9), or -1.</summary>
+        /// <summary>True when <paramref name="topic"/> is on this device's invoke tree (canonical or not): it gets an answer.</summary>
+        public bool IsInvokeTopic(string topic)
+        {
+            return topic != null && topic.StartsWith(InvokePrefix);
+        }
+
+        /// <summary>
+        /// The slot number from <paramref name="start"/> to the end of <paramref name="text"/> in
+        /// canonical decimal (1 to 9 digits, no sign, no leading zero unless it is "0"), or -1.
+        /// </summary>
         public static int ParseSlot(string text, int start)
         {
             int digits = text == null ? 0 : text.Length - start;
-            if (digits < 1 || digits > 9)
+            if (digits < 1 || digits > 9 || (digits > 1 && text[start] == '0'))
             {
                 return -1;
             }

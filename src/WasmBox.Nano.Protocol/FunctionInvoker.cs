@@ -45,9 +45,11 @@ namespace WasmBox.Nano.Protocol
                 r.Refusal = InvokeRefusal.NoInvocableHook;
                 return r;
             }
+            int throttled = c.Counters.ThrottledRuns;
             if (!_runtime.Invoke(c, hook.Kind, hook.Filter, payload, length, _coap))
             {
-                r.Refusal = c.State == ContainerState.Running ? InvokeRefusal.NotRun : InvokeRefusal.NotRunning;
+                r.Refusal = c.State != ContainerState.Running ? InvokeRefusal.NotRunning
+                    : c.Counters.ThrottledRuns != throttled ? InvokeRefusal.Throttled : InvokeRefusal.NotRun;
                 return r;
             }
             r.Ok = true;

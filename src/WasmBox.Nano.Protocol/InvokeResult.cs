@@ -16,6 +16,10 @@ namespace WasmBox.Nano.Protocol
         NotRun = 4,
         /// <summary>The payload is longer than an invocation may carry.</summary>
         TooLarge = 5,
+        /// <summary>The request named tenant or slot in a non-canonical form (leading zeros, a sign, a bad name).</summary>
+        BadRequest = 6,
+        /// <summary>The function's outside-triggered runs per second are used up (never counted against the tenant).</summary>
+        Throttled = 7,
     }
 
     /// <summary>The outcome of one synchronous run of an installed function.</summary>
@@ -35,6 +39,16 @@ namespace WasmBox.Nano.Protocol
         public byte[] Output;
         public int OutputLength;
 
+        /// <summary>A refusal for tenant/slot (null and -1 when the request named none canonically).</summary>
+        public static InvokeResult Refused(string tenant, int slot, InvokeRefusal refusal)
+        {
+            InvokeResult r = new InvokeResult();
+            r.Tenant = tenant;
+            r.Slot = slot;
+            r.Refusal = refusal;
+            return r;
+        }
+
         public static string RefusalName(InvokeRefusal refusal)
         {
             switch (refusal)
@@ -45,6 +59,8 @@ namespace WasmBox.Nano.Protocol
                 case InvokeRefusal.NotRunning: return "not-running";
                 case InvokeRefusal.NotRun: return "not-run";
                 case InvokeRefusal.TooLarge: return "too-large";
+                case InvokeRefusal.BadRequest: return "bad-request";
+                case InvokeRefusal.Throttled: return "throttled";
                 default: return "unknown";
             }
         }

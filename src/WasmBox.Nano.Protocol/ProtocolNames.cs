@@ -40,6 +40,7 @@ namespace WasmBox.Nano.Protocol
                 case RuntimeEventKind.Fault: return "fault";
                 case RuntimeEventKind.PolicyViolation: return "violation";
                 case RuntimeEventKind.Quarantined: return "quarantined";
+                case RuntimeEventKind.Throttled: return "throttled";
                 default: return "unknown";
             }
         }

@@ -196,7 +196,8 @@ namespace WasmBox.Nano.Runtime
                         "entry point " + manifest.Entry + " is not an instruction of the program");
                 }
                 int sensors = Services.Sensors == null ? 0 : Services.Sensors.Count;
-                int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits, tenant.Id, sensors, Monitor.Settings);
+                int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits, tenant.Id, sensors, Monitor.Settings,
+                    Services.AppTopicPrefix.Length);
                 InstallResult refusal = InstallChecker.Check(tenant, manifest, verify.Program, ram, Services);
                 if (refusal == null)
                 {
@@ -771,7 +772,7 @@ namespace WasmBox.Nano.Runtime
         }
 
         /// <summary>Called by a container after each run: counters are done; apply the monitor's verdict.</summary>
-        internal void AfterRun(Container c, VmStatus status, bool flooded, long nowMs)
+        internal void AfterRun(Container c, VmStatus status, bool flooded, bool outside, long nowMs)
         {
             if (flooded)
             {
@@ -779,7 +780,7 @@ namespace WasmBox.Nano.Runtime
                     + " helper calls per second");
                 return;
             }
-            AnomalyKind anomaly = Monitor.AfterRun(c, status, nowMs);
+            AnomalyKind anomaly = Monitor.AfterRun(c, status, outside, nowMs);
             if (status == VmStatus.HelperDenied && anomaly == AnomalyKind.None)
             {
                 // A call outside the grant reached the VM's own check: a policy violation too.
@@ -790,6 +791,14 @@ namespace WasmBox.Nano.Runtime
             {
                 Quarantine(c, anomaly, AnomalyText(anomaly, c));
             }
+        }
+
+        /// <summary>The first outside-triggered run a container's budget dropped in a window: reported, never held against it.</summary>
+        internal void OnThrottled(Container c, long nowMs)
+        {
+            Monitor.Raise(new RuntimeEvent(RuntimeEventKind.Throttled, nowMs, c.Tenant.Id, c.Name, c.Id, c.State,
+                VmStatus.Ok, AnomalyKind.None, "outside-triggered runs over " + c.Tenant.Policy.Limits.OutsideRunsPerSecond
+                + " per second are dropped (" + c.Counters.ThrottledRuns + " so far); not held against the tenant"));
         }
 
         internal void OnViolation(Container c, int helperId, int resource)

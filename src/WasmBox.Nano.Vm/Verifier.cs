@@ -36,7 +36,8 @@ namespace WasmBox.Nano.Vm
     /// multiple of 8 and within the size limit; opcode whitelist per class with reserved fields
     /// zero; registers at most r10 and r10 never written; well-formed LDDW pairs; jump and
     /// local-call targets inside the program and never into an LDDW's second half; helper ids
-    /// known and granted; the last instruction is exit or an unconditional jump.
+    /// known and granted; and, per sub-program (<see cref="Subprograms"/>), every jump stays
+    /// inside it and it ends in exit or an unconditional jump.
     /// </summary>
     public static class Verifier
     {
@@ -154,7 +155,7 @@ namespace WasmBox.Nano.Vm
                 }
                 if (pass == 0)
                 {
-                    VerifyResult end = CheckEnd(code, n, lddwTail);
+                    VerifyResult end = Subprograms.Check(code, n, lddwTail);
                     if (end != null)
                     {
                         return end;
@@ -167,7 +168,7 @@ namespace WasmBox.Nano.Vm
             return new VerifyResult(program);
         }
 
-        private static VerifyResult Fail(VerifyError error, int pc, int op, string reason)
+        internal static VerifyResult Fail(VerifyError error, int pc, int op, string reason)
         {
             return new VerifyResult(error, pc, op, reason);
         }
@@ -399,18 +400,6 @@ namespace WasmBox.Nano.Vm
             if (lddwTail[target])
             {
                 return Fail(VerifyError.JumpIntoLddw, pc, op, "jump target " + target + " is the second half of an lddw");
-            }
-            return null;
-        }
-
-        private static VerifyResult CheckEnd(byte[] code, int n, bool[] lddwTail)
-        {
-            int last = n - 1;
-            int op = code[last * 8];
-            if (lddwTail[last] || (op != Opcodes.Exit && op != Opcodes.Ja && op != Opcodes.Ja32))
-            {
-                return Fail(VerifyError.FallsOffEnd, last, op,
-                    "last instruction must be exit or an unconditional jump");
             }
             return null;
         }

@@ -21,6 +21,8 @@ namespace WasmBox.Nano.Vm
         BadByteSwapWidth,
         BadOffsetVariant,
         FallsOffEnd,
+        /// <summary>A jump leaves the function (sub-program) it is in.</summary>
+        JumpLeavesFunction,
     }
 
     /// <summary>Outcome of <see cref="Verifier.Verify"/>: a program, or the first error found.</summary>

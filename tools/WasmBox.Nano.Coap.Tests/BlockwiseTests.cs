@@ -175,6 +175,65 @@ public class BlockwiseTests
         Assert.Equal([a, b], bodies);
     }
 
+    private sealed class SteppedClock : ICoapClock
+    {
+        public long NowMs { get; set; } = 1_000_000;
+    }
+
+    /// <summary>One reassembly slot, a 20 s transfer timeout on a stepped clock, and "deploy" collecting bodies.</summary>
+    private static (ServerHarness Harness, SteppedClock Clock, List<byte[]> Bodies) OneSlotServer()
+    {
+        var clock = new SteppedClock();
+        var harness = new ServerHarness(new CoapServerOptions { ReassemblySlots = 1, TransferTimeoutMs = 20_000, Clock = clock });
+        var bodies = new List<byte[]>();
+        harness.Server.Register("deploy", new TestResource((request, _) => bodies.Add(request.CopyBody())), CoapMethods.Post);
+        return (harness, clock, bodies);
+    }
+
+    [Fact]
+    public void An_active_transfer_is_never_evicted_the_newcomer_gets_5_03_with_max_age()
+    {
+        var (harness, clock, bodies) = OneSlotServer();
+        var a = Patterns.Bytes(40, 1);
+
+        Assert.Equal("2.31", harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 1).Block1(0, true, 0).Payload(a[..16]), ServerHarness.Alice).CodeText);
+        clock.NowMs += 5_000;
+        // The hijack: one Block1 datagram from another port.
+        var refused = harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 7).Block1(0, true, 0).Payload(new byte[16]), ServerHarness.Bob);
+        Assert.Equal("5.03", refused.CodeText);
+        Assert.Equal(15u, refused.Uint(CoapOptionNumber.MaxAge));
+        Assert.Equal(1, harness.Server.BusyCount);
+
+        Assert.Equal("2.31", harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 2).Block1(1, true, 0).Payload(a[16..32]), ServerHarness.Alice).CodeText);
+        Assert.Equal("2.04", harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 3).Block1(2, false, 0).Payload(a[32..]), ServerHarness.Alice).CodeText);
+        Assert.Equal([a], bodies);
+        Assert.Equal(0, harness.Server.ActiveTransfers);
+    }
+
+    [Fact]
+    public void An_idle_transfer_expires_and_frees_its_slot()
+    {
+        var (harness, clock, bodies) = OneSlotServer();
+        var b = Patterns.Bytes(20, 2);
+
+        harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 1).Block1(0, true, 0).Payload(new byte[16]), ServerHarness.Alice);
+        Assert.Equal(1, harness.Server.ActiveTransfers);
+        clock.NowMs += 20_000;
+        Assert.Equal(0, harness.Server.ActiveTransfers);
+
+        Assert.Equal("2.31", harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 1).Block1(0, true, 0).Payload(b[..16]), ServerHarness.Bob).CodeText);
+        Assert.Equal("2.04", harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 2).Block1(1, false, 0).Payload(b[16..]), ServerHarness.Bob).CodeText);
+        Assert.Equal([b], bodies);
+        // The expired transfer is gone: its next block has no start.
+        Assert.Equal("4.08", harness.Exchange(Wire.Con(CoapCode.Post, "deploy", 3).Block1(1, true, 0).Payload(new byte[16]), ServerHarness.Alice).CodeText);
+    }
+
+    [Fact]
+    public void A_transfer_timeout_below_one_millisecond_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CoapServer(new InMemoryEndpoint(), new CoapServerOptions { TransferTimeoutMs = 0 }));
+    }
+
     [Fact]
     public void Server_with_a_smaller_preferred_block_asks_the_client_to_shrink()
     {
@@ -248,5 +307,16 @@ public class BlockwiseTests
     {
         _harness.Server.Register("image", TestResource.Pattern(100), CoapMethods.Get);
         Assert.Equal("4.02", _harness.Exchange(Wire.Con(CoapCode.Get, "image").Block2(7, 4)).CodeText);
+    }
+
+    [Fact]
+    public void Block2_far_beyond_the_end_of_a_short_body_is_4_02_with_its_reason()
+    {
+        // Found by the CoAP fuzzer: the offset of block 11 of 256 bytes lies past the whole response
+        // buffer; the refusal used to be composed from that offset and the server threw.
+        _harness.Server.Register("tiny", TestResource.Text("hi"), CoapMethods.Get);
+        var answer = _harness.Exchange(Wire.Con(CoapCode.Get, "tiny").Block2(11, 4));
+        Assert.Equal("4.02", answer.CodeText);
+        Assert.Equal("Block2 beyond the end of the body", answer.Text);
     }
 }

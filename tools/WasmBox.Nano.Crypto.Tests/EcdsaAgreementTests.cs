@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 
 namespace WasmBox.Nano.Crypto.Tests;
 
-/// <summary>The verifier against .NET's ECDsa on random keys, messages and one-bit tampering.</summary>
-public class EcdsaAgreementTests
+/// <summary>The verifier against .NET's ECDsa on random keys, messages and one-bit tampering, and on edge inputs.</summary>
+public class EcdsaAgreementTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    public const int EdgeCases = 3_000;
     private const int Keys = 40;
     private const int SignaturesPerKey = 50; // 2,000 good signatures, 2,000 tampered ones
 
@@ -91,6 +92,73 @@ public class EcdsaAgreementTests
         Assert.Equal(Keys * SignaturesPerKey, good);
         Assert.Equal(good, tampered);
         Assert.Equal(0, tamperedAccepted);
+    }
+
+    [Fact]
+    public void EdgeInputs_AreJudgedLikeDotNet()
+    {
+        // r and s from the edges of their range (0, 1, n - 1, n, n + 1, p - 1, p, 2^256 - 1), the
+        // real values and random ones; keys real, swapped, or with a coordinate at an edge (off the
+        // curve); random messages. Every verdict must equal .NET's.
+        var random = new Random(0x11EC);
+        byte[] N(System.Numerics.BigInteger v) => Fixed(v);
+        var n = Support.Limbs.N;
+        var p = Support.Limbs.P;
+        byte[][] scalarEdges = [N(0), N(1), N(2), N(n - 1), N(n), N(n + 1), N(p - 1), N(p), N((System.Numerics.BigInteger.One << 256) - 1)];
+        using var keyA = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var keyB = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var verifier = new EcdsaP256Verifier();
+        int accepted = 0;
+        var findings = new List<string>();
+        for (int i = 0; i < EdgeCases; i++)
+        {
+            byte[] message = new byte[random.Next(0, 64)];
+            random.NextBytes(message);
+            byte[] real = keyA.SignData(message, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            byte[] r = Pick(random, scalarEdges, real[..32]);
+            byte[] s = Pick(random, scalarEdges, real[32..]);
+            byte[] key = PublicKeyOf(keyA);
+            switch (random.Next(4))
+            {
+                case 0: key = PublicKeyOf(keyB); break;
+                case 1: Array.Copy(Pick(random, scalarEdges, key[1..33]), 0, key, 1, 32); break;
+                case 2: Array.Copy(Pick(random, scalarEdges, key[33..]), 0, key, 33, 32); break;
+            }
+            byte[] signature = [.. r, .. s];
+            bool ours = verifier.Verify(key, message, 0, message.Length, signature);
+            bool theirs = DotNetVerifies(key, message, signature);
+            accepted += ours ? 1 : 0;
+            if (ours != theirs)
+            {
+                findings.Add(Convert.ToHexString(key) + " " + Convert.ToHexString(signature) + ": ours " + ours + ", .NET " + theirs);
+            }
+        }
+        output.WriteLine($"ECDSA edge differential: {EdgeCases} cases, {accepted} verified, {findings.Count} findings");
+        Assert.InRange(accepted, 1, EdgeCases - 1);
+        Assert.Empty(findings);
+    }
+
+    /// <summary>An edge value, the real value, or 32 random bytes.</summary>
+    private static byte[] Pick(Random random, byte[][] edges, byte[] real)
+    {
+        int choice = random.Next(edges.Length + 4);
+        if (choice < edges.Length)
+        {
+            return (byte[])edges[choice].Clone();
+        }
+        if (choice == edges.Length)
+        {
+            byte[] noise = new byte[32];
+            random.NextBytes(noise);
+            return noise;
+        }
+        return (byte[])real.Clone();
+    }
+
+    private static byte[] Fixed(System.Numerics.BigInteger value)
+    {
+        byte[] bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+        return [.. new byte[32 - bytes.Length], .. bytes];
     }
 
     [Fact]

@@ -36,6 +36,12 @@ public class TopicTests
     [InlineData("wbx/board-7/invoke/acme/-1")]
     [InlineData("wbx/board-7/invoke/acme/1000000000")]
     [InlineData("wbx/board-7/invoke/acme/3x")]
+    [InlineData("wbx/board-7/invoke/acme/000000001")]
+    [InlineData("wbx/board-7/invoke/acme/01")]
+    [InlineData("wbx/board-7/invoke/acme/+1")]
+    [InlineData("wbx/board-7/invoke/acme/ 1")]
+    [InlineData("wbx/board-7/invoke/ACME/1")]
+    [InlineData("wbx/board-7/invoke/ac me/1")]
     public void Anything_else_is_not_an_invocation(string topic)
     {
         Assert.False(_topics.TryParseInvoke(topic, out _, out _));

@@ -7,10 +7,16 @@ namespace WasmBox.Nano.Mqtt;
 /// through) over an <see cref="MqttSession"/>, as the simulated board's network: publishes are
 /// queued without waiting (QoS 1 ones survive a reconnect), subscriptions are queued in the same
 /// ordered outbox and confirmed in the background, so a message published after
-/// <see cref="Subscribe"/> reaches the broker after the SUBSCRIBE.
+/// <see cref="Subscribe"/> reaches the broker after the SUBSCRIBE. A message larger than
+/// <see cref="MaxMessageBytes"/> is not handed on: handlers that implement
+/// <see cref="IOversizedMessageHandler"/> hear only its topic and size (and answer <c>too-large</c>),
+/// and the session stays up, whatever an outsider publishes on the broker.
 /// </summary>
 public sealed class MqttTransport(MqttSession session, Action<string> log) : IMessageTransport
 {
+    /// <summary>Largest message handed to a handler: a board reads nothing larger either.</summary>
+    public const int MaxMessageBytes = 256 * 1024;
+
     public bool IsConnected => session.IsConnected;
 
     public bool Publish(string topic, byte[] payload, int qos, bool retain) =>
@@ -18,7 +24,18 @@ public sealed class MqttTransport(MqttSession session, Action<string> log) : IMe
 
     public void Subscribe(string topicFilter, int qos, IMessageHandler handler) =>
         Background("subscribing to " + topicFilter, () => session.SubscribeAsync(topicFilter, ToQos(qos),
-            message => handler.OnMessage(message.Topic, message.Payload)));
+            message => Deliver(handler, message)));
+
+    private void Deliver(IMessageHandler handler, MqttMessage message)
+    {
+        if (message.Payload.Length <= MaxMessageBytes)
+        {
+            handler.OnMessage(message.Topic, message.Payload);
+            return;
+        }
+        log("discarded a message of " + message.Payload.Length + " bytes on " + message.Topic + " (limit " + MaxMessageBytes + ")");
+        (handler as IOversizedMessageHandler)?.OnOversized(message.Topic, message.Payload.Length);
+    }
 
     public void Unsubscribe(string topicFilter) =>
         Background("unsubscribing from " + topicFilter, () => session.UnsubscribeAsync(topicFilter));

@@ -321,7 +321,7 @@ public class HelperTests
     {
         Assert.Equal(0UL, Run(Install(Publish("a/temp", 1))));
         var message = Assert.Single(_rig.Transport.Published);
-        Assert.Equal("a/temp", message.Topic);
+        Assert.Equal(Rig.App + "a/temp", message.Topic);
         Assert.Equal("hi", Encoding.ASCII.GetString(message.Payload));
         Assert.Equal(1, message.Qos);
     }

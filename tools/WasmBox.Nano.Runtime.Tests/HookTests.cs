@@ -126,11 +126,11 @@ public class HookTests
             .Raw(0x67, 0, 0, 0, 8).AddReg(0, 4).Raw(0x67, 0, 0, 0, 8).AddReg(0, 5).Exit().Build();
         Container c = _rig.Install("a", "ctx", code, HookBinding.Mqtt("a/in"));
         _rig.Board.FakeClock.NowMs = 3;
-        _rig.Transport.Deliver("a/in", new byte[20]);
-        _rig.Transport.Deliver("a/in", new byte[5]);
+        _rig.Transport.Deliver(Rig.App + "a/in", new byte[20]);
+        _rig.Transport.Deliver(Rig.App + "a/in", new byte[5]);
         // timestamp 3, sequence 2, payload 5 of 5, no flags; the first run saw 8 of 20, truncated.
         Assert.Equal(0x03_02_05_05_00UL, c.LastResult);
-        _rig.Transport.Deliver("a/in", new byte[20]);
+        _rig.Transport.Deliver(Rig.App + "a/in", new byte[20]);
         Assert.Equal(0x03_03_08_14_02UL, c.LastResult);
     }
 
@@ -147,15 +147,15 @@ public class HookTests
     {
         Container all = _rig.Install("a", "all", Bpf.Return(0), HookBinding.Mqtt("a/#"));
         Container exact = _rig.Install("a", "exact", Bpf.Return(0), HookBinding.Mqtt("a/t"));
-        Assert.Equal(new[] { "a/#", "a/t" }, _rig.Transport.Subscriptions.Keys.Order());
+        Assert.Equal(new[] { Rig.App + "a/#", Rig.App + "a/t" }, _rig.Transport.Subscriptions.Keys.Order());
 
-        _rig.Transport.Deliver("a/t", Encoding.ASCII.GetBytes("x"));
-        _rig.Transport.Deliver("a/u", Encoding.ASCII.GetBytes("x"));
+        _rig.Transport.Deliver(Rig.App + "a/t", Encoding.ASCII.GetBytes("x"));
+        _rig.Transport.Deliver(Rig.App + "a/u", Encoding.ASCII.GetBytes("x"));
         Assert.Equal(2, all.Counters.Runs);
         Assert.Equal(1, exact.Counters.Runs);
 
         _rig.Runtime.Remove(exact);
-        Assert.Equal(new[] { "a/#" }, _rig.Transport.Subscriptions.Keys);
+        Assert.Equal(new[] { Rig.App + "a/#" }, _rig.Transport.Subscriptions.Keys);
     }
 
     [Fact]

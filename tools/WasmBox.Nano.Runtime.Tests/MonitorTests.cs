@@ -23,7 +23,7 @@ public class MonitorTests
     {
         _rig.Provision(
             Rig.Tenant("good", pins: "{\"pin\": 2, \"mode\": \"output\"}"),
-            Rig.Tenant("evil", pins: "{\"pin\": 3, \"mode\": \"output\"}",
+            Rig.Tenant("evil", pins: "{\"pin\": 3, \"mode\": \"output\"}, {\"pin\": 5, \"mode\": \"input\"}",
                 limits: Rig.DefaultLimits.Replace("\"helperCallsPerSecond\": 1000", "\"helperCallsPerSecond\": 50")));
     }
 
@@ -132,12 +132,14 @@ public class MonitorTests
     [Fact]
     public void A_run_rate_spike_against_the_containers_own_baseline_is_quarantined()
     {
-        Container chatty = _rig.Install("evil", "chatty", Bpf.Return(0), HookBinding.Mqtt("evil/in"));
+        // Board-triggered runs (here pin edges) are evidence; outside-triggered ones are not (OutsideLoadTests).
+        var manifest = new ContainerManifest("chatty") { Hooks = [HookBinding.GpioEdge(5)], Pins = [new PinGrant(5, PinDriveMode.Input)] };
+        Container chatty = _rig.Install("evil", manifest, Bpf.Return(0));
         for (int second = 0; second < 5; second++)
         {
             _rig.Board.FakeClock.NowMs += 1000;
-            _rig.Transport.Deliver("evil/in", new byte[1]);
-            _rig.Transport.Deliver("evil/in", new byte[1]);
+            _rig.Board.FakeGpio.Edge(5, true, _rig.Board.FakeClock.NowMs);
+            _rig.Board.FakeGpio.Edge(5, false, _rig.Board.FakeClock.NowMs);
         }
         Assert.Equal(ContainerState.Running, chatty.State);
         Assert.Equal(2, chatty.Health.RunRateBaseline);
@@ -145,7 +147,7 @@ public class MonitorTests
         _rig.Board.FakeClock.NowMs += 1000;
         for (int i = 0; i < 30 && chatty.State == ContainerState.Running; i++)
         {
-            _rig.Transport.Deliver("evil/in", new byte[1]);
+            _rig.Board.FakeGpio.Edge(5, i % 2 == 0, _rig.Board.FakeClock.NowMs);
         }
         Assert.Equal(ContainerState.Quarantined, chatty.State);
         Assert.Equal(AnomalyKind.RateSpike, chatty.Health.LastAnomaly);

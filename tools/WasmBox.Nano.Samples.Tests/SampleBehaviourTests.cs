@@ -53,7 +53,7 @@ public class SampleBehaviourTests
     {
         using RuntimeScenario run = RuntimeScenario.Run(SampleScenarios.AlarmCrossings);
         Assert.Equal(["ALARM 26.00", "CLEAR 23.90", "ALARM 27.00"], run.Device.Published.Select(m => Text(m.Payload)));
-        Assert.All(run.Device.Published, m => Assert.Equal("initech/alarm", m.Topic));
+        Assert.All(run.Device.Published, m => Assert.Equal("initech/alarm", run.Device.AppTopic(m.Topic)));
         Assert.True(run.Device.Board.Gpio.Read(4));
         Assert.Equal(1u, run.Container.LocalStore.Fetch(1));
         Assert.Equal(2700UL, run.Container.LastResult);

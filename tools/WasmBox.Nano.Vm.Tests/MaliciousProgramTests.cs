@@ -100,6 +100,17 @@ public class MaliciousProgramTests
         Add("ends in call", Program(Mov64(0, 0), CallHelper(GrantedHelper)), VerifyError.FallsOffEnd, 1);
         Add("ends in lddw", Program(Mov64(0, 0), Lddw(0, 1)), VerifyError.FallsOffEnd, 2);
 
+        // Sub-programs (functions reached by local calls): each ends in exit or ja inside itself,
+        // jumps never cross into another.
+        Add("function falls into the next (exit runs twice)", Program(Mov64(0, 1), CallLocal(0), Exit()), VerifyError.FallsOffEnd, 1);
+        Add("callee falls into the next callee", Program(CallLocal(2), CallLocal(2), Exit(), Mov64(0, 1), Mov64(0, 2), Exit()),
+            VerifyError.FallsOffEnd, 3);
+        Add("main ends in a jump into the callee", Program(CallLocal(1), Ja(0), Mov64(0, 1), Exit()), VerifyError.JumpLeavesFunction, 1);
+        Add("callee jumps back into main", Program(CallLocal(1), Exit(), Jmp(Opcodes.JmpJeq, 1, 0, -2), Exit()),
+            VerifyError.JumpLeavesFunction, 2);
+        Add("call into the middle of main", Program(Mov64(0, 1), Jmp(Opcodes.JmpJeq, 0, 0, 1), CallLocal(-2), Exit()),
+            VerifyError.FallsOffEnd, 0);
+
         // Registers that do not exist.
         Add("mov r11", AtIndex1(Mov64(11, 0)), VerifyError.BadRegister, 1);
         Add("mov r0, r15", AtIndex1(Mov64Reg(0, 15)), VerifyError.BadRegister, 1);

@@ -1,5 +1,6 @@
 using WasmBox.Nano.Coap;
 using WasmBox.Nano.Protocol.Json;
+using WasmBox.Nano.Runtime.Policy;
 
 namespace WasmBox.Nano.Protocol.Coap
 {
@@ -17,10 +18,10 @@ namespace WasmBox.Nano.Protocol.Coap
         {
             string tenant = request.GetQueryValue("tenant");
             int slot = DeviceTopics.ParseSlot(request.GetQueryValue("slot"), 0);
-            if (tenant == null || tenant.Length == 0 || slot < 0)
+            if (tenant == null || PolicyParser.ValidateName(tenant) != null || slot < 0)
             {
                 CoapAgent.Answer(response, CoapCode.BadRequest,
-                    ProtocolJson.Error("bad-query", "invoke needs ?tenant=NAME&slot=N"));
+                    ProtocolJson.Error("bad-query", "invoke needs ?tenant=NAME&slot=N, N in canonical decimal (no sign, no leading zero)"));
                 return;
             }
             InvokeResult r = _service.Invoke(tenant, slot, request.CopyBody(), request.BodyLength);

@@ -136,6 +136,7 @@ namespace WasmBox.Nano.Protocol.Json
                         .Property("faults", k.Faults)
                         .Property("budgetHits", k.BudgetHits)
                         .Property("rateLimited", k.RateLimitedRuns)
+                        .Property("throttled", k.ThrottledRuns)
                         .Property("violations", k.PolicyViolations)
                         .Property("instructions", k.Instructions)
                         .Property("helperCalls", k.HelperCalls)

@@ -13,7 +13,7 @@ namespace WasmBox.Nano.Protocol.Mqtt
     /// update outcomes on events; the monitor's counters on telemetry; a retained state. The Last
     /// Will ("offline", retained) is set where the transport connects, with <see cref="ProtocolJson.Offline"/>.
     /// </summary>
-    public sealed class MqttAgent : IMessageHandler, IRuntimeEvents, IUpdateListener
+    public sealed class MqttAgent : IMessageHandler, IOversizedMessageHandler, IRuntimeEvents, IUpdateListener
     {
         private const int CommandQos = 1;
 
@@ -132,6 +132,20 @@ namespace WasmBox.Nano.Protocol.Mqtt
 
         public void OnMessage(string topic, byte[] payload)
         {
+            try
+            {
+                Handle(topic, payload);
+            }
+            catch (System.Exception e)
+            {
+                // An outsider's message must never take down the transport's receive thread (on the
+                // board, M2Mqtt's): log it and keep the session.
+                _service.Runtime.Services.Log.Write("mqtt", "message on " + topic + " failed: " + e.Message);
+            }
+        }
+
+        private void Handle(string topic, byte[] payload)
+        {
             int length = payload == null ? 0 : payload.Length;
             if (topic == _topics.State)
             {
@@ -157,15 +171,48 @@ namespace WasmBox.Nano.Protocol.Mqtt
                 byte[] report = _service.Attest(payload, out problem);
                 _transport.Publish(_topics.AttestReport, report != null ? report : ProtocolJson.Error("attestation-refused", problem), 1, false);
             }
-            else
+            else if (_topics.IsInvokeTopic(topic))
+            {
+                // Answered on the topic as received: a canonical one is its own answer topic, any
+                // other form is refused there rather than answered on a topic the caller never used.
+                string tenant;
+                int slot;
+                InvokeResult r = _topics.TryParseInvoke(topic, out tenant, out slot)
+                    ? _service.Invoke(tenant, slot, payload, length)
+                    : InvokeResult.Refused(null, -1, InvokeRefusal.BadRequest);
+                _transport.Publish(topic + DeviceTopics.ResultSuffix, ProtocolJson.InvokeResult(r), 1, false);
+            }
+        }
+
+        /// <summary>
+        /// A message the transport discarded unread (too large for the board, or malformed): answered
+        /// "too-large" on the reply topic of deploy, remove, rollback, invoke and attest requests;
+        /// anything else has no reply topic and is only dropped. The session stays up either way.
+        /// </summary>
+        public void OnOversized(string topic, int length)
+        {
+            if (topic == _topics.Deploy || topic == _topics.Remove || topic == _topics.Rollback)
+            {
+                UpdateOperation operation = topic == _topics.Deploy ? UpdateOperation.Deploy
+                    : topic == _topics.Remove ? UpdateOperation.Remove : UpdateOperation.Rollback;
+                UpdateResult r = new UpdateResult();
+                r.Status = UpdateStatus.Refused;
+                r.Refusal = UpdateRefusal.TooLarge;
+                r.Reason = "a message of " + length + " bytes is larger than the board takes; it was discarded unread";
+                _transport.Publish(_topics.Result, ProtocolJson.UpdateResult(operation, length, r), 1, false);
+            }
+            else if (topic == _topics.AttestRequest)
+            {
+                _transport.Publish(_topics.AttestReport, ProtocolJson.Error("attestation-refused", "the challenge is too large"), 1, false);
+            }
+            else if (_topics.IsInvokeTopic(topic))
             {
                 string tenant;
                 int slot;
-                if (_topics.TryParseInvoke(topic, out tenant, out slot))
-                {
-                    InvokeResult r = _service.Invoke(tenant, slot, payload, length);
-                    _transport.Publish(_topics.InvokeResult(tenant, slot), ProtocolJson.InvokeResult(r), 1, false);
-                }
+                InvokeResult r = _topics.TryParseInvoke(topic, out tenant, out slot)
+                    ? InvokeResult.Refused(tenant, slot, InvokeRefusal.TooLarge)
+                    : InvokeResult.Refused(null, -1, InvokeRefusal.BadRequest);
+                _transport.Publish(topic + DeviceTopics.ResultSuffix, ProtocolJson.InvokeResult(r), 1, false);
             }
         }
 

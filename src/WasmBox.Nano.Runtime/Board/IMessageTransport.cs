@@ -7,6 +7,16 @@ namespace WasmBox.Nano.Runtime.Board
     }
 
     /// <summary>
+    /// Optional for a handler: hears of a message the transport read and discarded unseen because it
+    /// was larger than the board takes (or malformed), so the session survives and the receiver can
+    /// still answer "too-large" where the topic has a reply topic.
+    /// </summary>
+    public interface IOversizedMessageHandler
+    {
+        void OnOversized(string topic, int length);
+    }
+
+    /// <summary>
     /// Publish/subscribe messaging, shaped after nanoFramework.M2Mqtt's MqttClient
     /// (Publish(topic, bytes, ..., qos, retain), Subscribe(topics, qos), MqttMsgPublishReceived).
     /// QoS is 0 or 1.

@@ -27,6 +27,7 @@ namespace WasmBox.Nano.Runtime.Containers
         private readonly byte[] _sensorAccess;
         private readonly PinGrant[] _pins;
         private readonly RateWindow _helperCalls = new RateWindow();
+        private readonly OutsideRunBudget _outside = new OutsideRunBudget();
         private readonly object _runLock = new object();
 
         private int _payloadLength;
@@ -155,8 +156,10 @@ namespace WasmBox.Nano.Runtime.Containers
         }
 
         /// <summary>
-        /// Runs the program once for <paramref name="e"/>, if the container is running and its
-        /// tenant is within runs per second. Serialised with any other run of this container.
+        /// Runs the program once for <paramref name="e"/>, if the container is running and within
+        /// its budget: the tenant's runs per second, or for an event from outside the board (MQTT,
+        /// CoAP, invocations) the container's own <see cref="OutsideRunBudget"/>. Serialised with any
+        /// other run of this container.
         /// Allocates nothing unless the run faults or trips a monitor rule.
         /// </summary>
         internal bool Execute(HookEvent e)
@@ -168,7 +171,20 @@ namespace WasmBox.Nano.Runtime.Containers
                     return false;
                 }
                 long nowMs = Services.Clock.NowMs;
-                if (!Tenant.TryConsumeRun(nowMs))
+                bool outside = OutsideRunBudget.IsOutside(e.Kind);
+                if (outside)
+                {
+                    if (!_outside.TryTake(nowMs, Tenant.Policy.Limits.OutsideRunsPerSecond))
+                    {
+                        Counters.RecordThrottled();
+                        if (_outside.ShouldReportDrop())
+                        {
+                            _runtime.OnThrottled(this, nowMs);
+                        }
+                        return false;
+                    }
+                }
+                else if (!Tenant.TryConsumeRun(nowMs))
                 {
                     Counters.RecordRateLimited();
                     return false;
@@ -183,7 +199,7 @@ namespace WasmBox.Nano.Runtime.Containers
                 VmStatus status = _vm.RunAt(Manifest.Entry, ContextLayout.Address, 0);
                 long ticks = System.DateTime.UtcNow.Ticks - started;
                 Counters.RecordRun(status, _vm.InstructionCount, _vm.BranchCount, ticks);
-                _runtime.AfterRun(this, status, _flooded, nowMs);
+                _runtime.AfterRun(this, status, _flooded, outside, nowMs);
                 return true;
             }
         }

@@ -289,7 +289,8 @@ namespace WasmBox.Nano.Runtime.Containers
         public const int HookSubscriptionBytes = (6 + 1) * NanoHeap.BlockBytes + 2 * 36;
 
         // Instance fields of the classes a container allocates (checked against reflection by the memory tool's tests).
-        private const int ContainerFields = 30;
+        private const int ContainerFields = 31;
+        private const int OutsideRunBudgetFields = 2;
         private const int VmFields = 19;
         private const int VmMemoryFields = 4;
         private const int MemoryRegionFields = 7;
@@ -298,7 +299,7 @@ namespace WasmBox.Nano.Runtime.Containers
         private const int EventRingFields = 5;
         private const int HookEventFields = 10;
         private const int KeyValueStoreFields = 3;
-        private const int CountersFields = 11;
+        private const int CountersFields = 12;
         private const int HealthFields = 4;
         private const int BurstTrackerFields = 3;
         private const int RateBaselineFields = 4;
@@ -312,14 +313,17 @@ namespace WasmBox.Nano.Runtime.Containers
         private const int FmtBufferBytes = 24;
         private const int TenantFields = 5;
         private const int PolicyFields = 8;
-        private const int LimitsFields = 11;
+        private const int LimitsFields = 12;
 
+        /// <param name="appTopicPrefixLength">Length of the board's wbx/{deviceId}/app/ (mqtt_publish keeps it in its topic buffer).</param>
         public static int Of(ContainerManifest m, VmProgram program, TenantLimits limits, string tenantId,
-            int boardSensors, MonitorSettings monitor)
+            int boardSensors, MonitorSettings monitor, int appTopicPrefixLength)
         {
             int payload = limits.PayloadBytes;
             int[] helpers = program.HelperIds;
             int bytes = NanoHeap.ObjectBytes(ContainerFields) + NanoHeap.ObjectBytes(0) + NanoHeap.ObjectBytes(RateWindowFields);
+            // The outside-triggered run budget and its window.
+            bytes += NanoHeap.ObjectBytes(OutsideRunBudgetFields) + NanoHeap.ObjectBytes(RateWindowFields);
             bytes += NanoHeap.StringBytes(tenantId + "/" + m.Name);
             bytes += NanoHeap.ArrayBytes(ContextLayout.Size, 1) + NanoHeap.ArrayBytes(payload, 1) + NanoHeap.ArrayBytes(boardSensors, 1);
             bytes += Store(limits.LocalStoreCapacity);
@@ -330,7 +334,7 @@ namespace WasmBox.Nano.Runtime.Containers
                 + NanoHeap.ReferenceArrayBytes(helpers.Length);
             for (int i = 0; i < helpers.Length; i++)
             {
-                bytes += HelperBytes(helpers[i]);
+                bytes += HelperBytes(helpers[i], appTopicPrefixLength);
             }
             if (HelperCatalog.UsesCoap(helpers))
             {
@@ -367,7 +371,7 @@ namespace WasmBox.Nano.Runtime.Containers
         }
 
         /// <summary>A bound helper and the buffers it owns (the CoAP exchange is counted once per container).</summary>
-        public static int HelperBytes(int id)
+        public static int HelperBytes(int id, int appTopicPrefixLength)
         {
             switch (id)
             {
@@ -387,7 +391,8 @@ namespace WasmBox.Nano.Runtime.Containers
                 case HelperIds.FmtU32Dec:
                     return NanoHeap.ObjectBytes(4) + LineBuilderBytes(FmtBufferBytes) + NanoHeap.ArrayBytes(FmtBufferBytes, 1);
                 case HelperIds.MqttPublish:
-                    return NanoHeap.ObjectBytes(3) + NanoHeap.ArrayBytes(MqttPublishHelper.MaxTopicLength, 2);
+                    // The topic buffer holds the board's wbx/{deviceId}/app/ prefix, then the program's topic.
+                    return NanoHeap.ObjectBytes(4) + NanoHeap.ArrayBytes(appTopicPrefixLength + MqttPublishHelper.MaxTopicLength, 2);
                 case HelperIds.Log:
                     return NanoHeap.ObjectBytes(4) + NanoHeap.ArrayBytes(LogHelper.MaxMessage, 1) + LineBuilderBytes(LogHelper.MaxMessage + 8);
                 default:

@@ -1,4 +1,5 @@
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Policy;
 
 namespace WasmBox.Nano.Runtime.Containers
 {
@@ -12,13 +13,21 @@ namespace WasmBox.Nano.Runtime.Containers
                 throw new System.ArgumentNullException("board");
             }
             Board = board;
-            Transport = transport;
+            SharedTransport shared = transport as SharedTransport;
+            Transport = shared != null || transport == null ? shared : new SharedTransport(transport);
+            AppTopicPrefix = AppTopics.PrefixOf(board.DeviceId);
         }
 
         public IBoard Board { get; private set; }
 
-        /// <summary>MQTT-style messaging, or null when the board has none.</summary>
-        public IMessageTransport Transport { get; private set; }
+        /// <summary>
+        /// MQTT-style messaging with reference-counted subscriptions, or null when the board has none.
+        /// Hand it to the device agent too, so both share one count per filter.
+        /// </summary>
+        public SharedTransport Transport { get; private set; }
+
+        /// <summary>"wbx/{deviceId}/app/": tenants' hook filters, grants and publishes are relative to it.</summary>
+        public string AppTopicPrefix { get; private set; }
 
         public IGpio Gpio { get { return Board.Gpio; } }
 

@@ -61,6 +61,9 @@ namespace WasmBox.Nano.Runtime.Containers
         private long _windowStart = -WindowMs;
         private int _count;
 
+        /// <summary>Start of the current window (board milliseconds).</summary>
+        public long WindowStart { get { return _windowStart; } }
+
         /// <summary>Counts one more if that stays within <paramref name="limit"/> this window.</summary>
         public bool TryAdd(long nowMs, int limit)
         {

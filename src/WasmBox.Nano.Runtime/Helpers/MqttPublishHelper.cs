@@ -6,7 +6,8 @@ namespace WasmBox.Nano.Runtime.Helpers
 {
     /// <summary>
     /// 0x80 mqtt_publish(topic, payload, len, qos): publishes to a concrete topic (NUL-
-    /// terminated, no wildcards) that the tenant's topic grants match; qos 0 or 1. Returns 0,
+    /// terminated, no wildcards) that the tenant's topic grants match, under the device's
+    /// wbx/{deviceId}/app/ (the program names the relative topic); qos 0 or 1. Returns 0,
     /// -EACCES for an ungranted topic (counted), -EINVAL for a bad qos or wildcard,
     /// -ENOTCONN when the transport is down. The transport keeps the payload, so this helper
     /// allocates the topic string and a payload copy.
@@ -16,11 +17,20 @@ namespace WasmBox.Nano.Runtime.Helpers
         public const int MaxTopicLength = 128;
         public const int MaxPayload = 1024;
 
-        private readonly char[] _topic = new char[MaxTopicLength];
+        /// <summary>The device's app prefix followed by room for the program's topic.</summary>
+        private readonly char[] _topic;
+        private readonly int _prefixLength;
 
         public MqttPublishHelper(Container container)
             : base(container, HelperIds.MqttPublish)
         {
+            string prefix = container.Services.AppTopicPrefix;
+            _prefixLength = prefix.Length;
+            _topic = new char[_prefixLength + MaxTopicLength];
+            for (int i = 0; i < _prefixLength; i++)
+            {
+                _topic[i] = prefix[i];
+            }
         }
 
         protected override VmStatus Call(WasmBox.Nano.Vm.Vm vm, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, out ulong result)
@@ -45,10 +55,10 @@ namespace WasmBox.Nano.Runtime.Helpers
                     result = Errno.Result(Errno.Invalid);
                     return VmStatus.Ok;
                 }
-                _topic[i] = (char)b;
+                _topic[_prefixLength + i] = (char)b;
             }
-            string topic = new string(_topic, 0, topicLength);
-            if (!Container.Tenant.Policy.AllowsTopic(topic))
+            string topic = new string(_topic, 0, _prefixLength + topicLength);
+            if (!Container.Tenant.Policy.AllowsTopic(topic, _prefixLength))
             {
                 result = Deny(0);
                 return VmStatus.Ok;

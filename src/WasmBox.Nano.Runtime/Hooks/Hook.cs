@@ -27,6 +27,9 @@ namespace WasmBox.Nano.Runtime.Hooks
 
         public HookPolicy Policy { get; set; }
 
+        /// <summary>The handler an MQTT hook holds its subscription with (null while unwired).</summary>
+        internal Board.IMessageHandler Subscriber;
+
         /// <summary>When a timer hook fires next (board clock ms).</summary>
         internal long NextDueMs;
 

@@ -95,13 +95,17 @@ namespace WasmBox.Nano.Runtime.Hooks
             }
             else if (hook.Kind == HookKind.Mqtt && s.Transport != null)
             {
+                // Tenants' filters are relative to wbx/{deviceId}/app/ (BUNDLE-FORMAT.md).
+                string filter = s.AppTopicPrefix + hook.Filter;
                 if (on)
                 {
-                    s.Transport.Subscribe(hook.Filter, 0, new MessageAdapter(_runtime, hook));
+                    hook.Subscriber = new MessageAdapter(_runtime, hook);
+                    s.Transport.Subscribe(filter, 0, hook.Subscriber);
                 }
-                else
+                else if (hook.Subscriber != null)
                 {
-                    s.Transport.Unsubscribe(hook.Filter);
+                    s.Transport.Release(filter, hook.Subscriber);
+                    hook.Subscriber = null;
                 }
             }
         }
@@ -124,7 +128,11 @@ namespace WasmBox.Nano.Runtime.Hooks
             }
         }
 
-        /// <summary>Turns a message on a subscription into an event on its hook only (no double delivery on overlapping filters).</summary>
+        /// <summary>
+        /// Turns a message on a subscription into an event on its hook only (no double delivery on
+        /// overlapping filters). The event's key is the topic as received, with its wbx/{deviceId}/app/
+        /// prefix (programs never see the key; not cutting it keeps delivery allocation-free).
+        /// </summary>
         private sealed class MessageAdapter : IMessageHandler
         {
             private readonly WasmBoxRuntime _runtime;

@@ -23,6 +23,7 @@ namespace WasmBox.Nano.Runtime.Monitoring
         private long _ticksMin;
         private long _ticksMax;
         private int _rateLimited;
+        private int _throttled;
         private int _violations;
         private int _helperCallsTotal;
 
@@ -47,6 +48,9 @@ namespace WasmBox.Nano.Runtime.Monitoring
 
         /// <summary>Events not run because the tenant was over its runs per second.</summary>
         public int RateLimitedRuns { get { return _rateLimited; } }
+
+        /// <summary>Outside-triggered events (MQTT, CoAP, invocations) dropped over the container's own budget.</summary>
+        public int ThrottledRuns { get { return _throttled; } }
 
         public int PolicyViolations { get { return _violations; } }
 
@@ -102,6 +106,11 @@ namespace WasmBox.Nano.Runtime.Monitoring
         internal void RecordRateLimited()
         {
             _rateLimited++;
+        }
+
+        internal void RecordThrottled()
+        {
+            _throttled++;
         }
 
         internal void RecordViolation()

@@ -11,6 +11,8 @@ namespace WasmBox.Nano.Runtime.Monitoring
         Fault = 3,
         PolicyViolation = 4,
         Quarantined = 5,
+        /// <summary>Outside-triggered runs over the container's budget were dropped (at most one per second).</summary>
+        Throttled = 6,
     }
 
     /// <summary>Which anomaly rule fired.</summary>

@@ -67,8 +67,12 @@ namespace WasmBox.Nano.Runtime.Monitoring
             }
         }
 
-        /// <summary>The rule a finished run trips, or None. Allocation-free unless the run faulted.</summary>
-        internal AnomalyKind AfterRun(Container c, VmStatus status, long nowMs)
+        /// <summary>
+        /// The rule a finished run trips, or None. Allocation-free unless the run faulted. A run
+        /// triggered from outside the board (<paramref name="outside"/>) is no evidence for the rate
+        /// rule: an outsider could otherwise spike it and get an innocent function quarantined.
+        /// </summary>
+        internal AnomalyKind AfterRun(Container c, VmStatus status, bool outside, long nowMs)
         {
             ContainerHealth h = c.Health;
             if (status != VmStatus.Ok)
@@ -81,7 +85,7 @@ namespace WasmBox.Nano.Runtime.Monitoring
                     return AnomalyKind.FaultBurst;
                 }
             }
-            return h.Rate.RecordRun(nowMs, _settings) ? AnomalyKind.RateSpike : AnomalyKind.None;
+            return !outside && h.Rate.RecordRun(nowMs, _settings) ? AnomalyKind.RateSpike : AnomalyKind.None;
         }
 
         /// <summary>Counts a refused resource; PolicyViolations when they come in a burst.</summary>

@@ -256,7 +256,7 @@ namespace WasmBox.Nano.Runtime.Policy
             JsonFields.AllowOnly(obj, path, new string[]
             {
                 "maxContainers", "maxImageBytes", "ramBytes", "instructionsPerRun", "branchesPerRun",
-                "runsPerSecond", "helperCallsPerSecond", "localStore", "globalStore", "eventQueue", "payloadBytes",
+                "runsPerSecond", "outsideRunsPerSecond", "helperCallsPerSecond", "localStore", "globalStore", "eventQueue", "payloadBytes",
             }, UnknownMember);
             TenantLimits limits = new TenantLimits();
             limits.MaxContainers = JsonFields.RequiredInt(obj, path, "maxContainers", 1, 64);
@@ -265,6 +265,7 @@ namespace WasmBox.Nano.Runtime.Policy
             limits.InstructionsPerRun = JsonFields.RequiredInt(obj, path, "instructionsPerRun", 1, int.MaxValue);
             limits.BranchesPerRun = JsonFields.RequiredInt(obj, path, "branchesPerRun", 0, int.MaxValue);
             limits.RunsPerSecond = JsonFields.RequiredInt(obj, path, "runsPerSecond", 1, 100000);
+            limits.OutsideRunsPerSecond = JsonFields.OptionalInt(obj, path, "outsideRunsPerSecond", 1, 100000, limits.RunsPerSecond);
             limits.HelperCallsPerSecond = JsonFields.RequiredInt(obj, path, "helperCallsPerSecond", 0, 10000000);
             limits.LocalStoreCapacity = JsonFields.OptionalInt(obj, path, "localStore", 0, 1024, TenantPolicy.DefaultLocalStoreCapacity);
             limits.GlobalStoreCapacity = JsonFields.OptionalInt(obj, path, "globalStore", 0, 1024, TenantPolicy.DefaultGlobalStoreCapacity);

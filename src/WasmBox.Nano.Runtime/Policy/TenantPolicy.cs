@@ -154,9 +154,15 @@ namespace WasmBox.Nano.Runtime.Policy
         /// <summary>True when some granted topic filter matches the concrete topic.</summary>
         public bool AllowsTopic(string topic)
         {
+            return AllowsTopic(topic, 0);
+        }
+
+        /// <summary>True when some granted filter matches the topic that starts at <paramref name="start"/> (after a prefix).</summary>
+        public bool AllowsTopic(string topic, int start)
+        {
             for (int i = 0; i < _topics.Length; i++)
             {
-                if (TopicFilter.Matches(_topics[i], topic))
+                if (TopicFilter.Matches(_topics[i], topic, start))
                 {
                     return true;
                 }
@@ -201,6 +207,11 @@ namespace WasmBox.Nano.Runtime.Policy
         public int InstructionsPerRun;
         public int BranchesPerRun;
         public int RunsPerSecond;
+        /// <summary>
+        /// Runs per second each container may get from outside the board (MQTT, CoAP, invocations),
+        /// apart from <see cref="RunsPerSecond"/>; defaults to it.
+        /// </summary>
+        public int OutsideRunsPerSecond;
         public int HelperCallsPerSecond;
         public int LocalStoreCapacity = TenantPolicy.DefaultLocalStoreCapacity;
         public int GlobalStoreCapacity = TenantPolicy.DefaultGlobalStoreCapacity;

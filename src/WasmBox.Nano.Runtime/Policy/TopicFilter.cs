@@ -6,8 +6,14 @@ namespace WasmBox.Nano.Runtime.Policy
         /// <summary>True when the concrete <paramref name="topic"/> matches <paramref name="filter"/>.</summary>
         public static bool Matches(string filter, string topic)
         {
+            return Matches(filter, topic, 0);
+        }
+
+        /// <summary>True when the part of <paramref name="topic"/> from <paramref name="start"/> on matches <paramref name="filter"/>.</summary>
+        public static bool Matches(string filter, string topic, int start)
+        {
             int f = 0;
-            int t = 0;
+            int t = start;
             while (f < filter.Length)
             {
                 char c = filter[f];

@@ -27,7 +27,7 @@ internal static class SimCommand
         var keyring = new Option<string?>("--keyring") { Description = "Directory of TENANT.pub.pem keys; default: the sample tenants' keys built into wbx" };
         var seconds = new Option<int>("--seconds") { Description = "How long to run", DefaultValueFactory = _ => 10 };
         var presses = new Option<string[]>("--press") { Description = "Press and release a profile button at a time: BUTTON@MS (repeatable)" };
-        var messages = new Option<string[]>("--message") { Description = "Publish a message to the board: TOPIC=PAYLOAD@MS (repeatable)" };
+        var messages = new Option<string[]>("--message") { Description = "Publish a message to the board: TOPIC=PAYLOAD@MS, TOPIC relative to wbx/{deviceId}/app/ as hooks name it (repeatable)" };
         var json = new Option<bool>("--json") { Description = "Print JSON lines (inputs, events, snapshots, a summary) instead of the live view" };
         var command = new Command("sim", "Run tenants' bundles on a simulated board with a live view")
         {

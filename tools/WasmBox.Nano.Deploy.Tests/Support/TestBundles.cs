@@ -11,8 +11,9 @@ internal static class TestBundles
     public const string InvokeTopic = "acme/in";
 
     /// <summary>r0 = payload length + <paramref name="marker"/>: an invocation shows which version ran and that the payload arrived.</summary>
-    public static byte[] Echo(long sequence, int marker, int slot = 1, string tenant = TestTenants.Acme, ECDsa? key = null) =>
-        Sign(Image("call 144\nadd %r0, " + marker + "\nexit"), Fields(tenant, slot, sequence, "echo"), key ?? KeyOf(tenant));
+    public static byte[] Echo(long sequence, int marker, int slot = 1, string tenant = TestTenants.Acme, ECDsa? key = null, string name = "echo",
+        HookRequest? hook = null) =>
+        Sign(Image("call 144\nadd %r0, " + marker + "\nexit"), Fields(tenant, slot, sequence, name, hook), key ?? KeyOf(tenant));
 
     /// <summary>Answers a CoAP request on /acme/hello with the text "hi".</summary>
     public static byte[] CoapHello(long sequence, int slot) =>
@@ -76,5 +77,6 @@ internal static class TestBundles
 
     private static FunctionImage Image(string source) => new(Assembler.Assemble(source), [], [], 0, [new EntryPoint("main", 0)]);
 
-    private static ECDsa KeyOf(string tenant) => tenant == TestTenants.Globex ? TestTenants.GlobexKey : TestTenants.AcmeKey;
+    private static ECDsa KeyOf(string tenant) =>
+        tenant == TestTenants.Globex ? TestTenants.GlobexKey : tenant == TestTenants.Wide ? TestTenants.WideKey : TestTenants.AcmeKey;
 }

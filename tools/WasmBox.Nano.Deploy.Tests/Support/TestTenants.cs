@@ -10,16 +10,21 @@ internal static class TestTenants
     public const string Acme = "acme";
     public const string Globex = "globex";
 
+    /// <summary>Granted every topic ("#"): still only under wbx/{deviceId}/app/.</summary>
+    public const string Wide = "wide";
+
     public static readonly ECDsa AcmeKey = TenantKeys.Generate();
     public static readonly ECDsa GlobexKey = TenantKeys.Generate();
+    public static readonly ECDsa WideKey = TenantKeys.Generate();
 
     public static ITenantKeyring Keyring { get; } = new Keys(new Dictionary<string, byte[]>
     {
         [Acme] = TenantKeys.PublicPoint(AcmeKey),
         [Globex] = TenantKeys.PublicPoint(GlobexKey),
+        [Wide] = TenantKeys.PublicPoint(WideKey),
     });
 
-    /// <summary>acme may read its payload and use acme/# topics; globex alike with globex/#.</summary>
+    /// <summary>acme may read its payload and use acme/# topics; globex alike with globex/#; wide has "#".</summary>
     public const string Policy = """
         { "tenants": [
           { "id": "acme", "helpers": ["payload_length", "gcoap_resp_init", "coap_get_pdu", "memcpy"], "pins": [], "sensors": [],
@@ -29,6 +34,9 @@ internal static class TestTenants
           { "id": "globex", "helpers": ["payload_length"], "pins": [], "sensors": [],
             "topics": ["globex/#"], "coapPaths": ["/globex/"],
             "limits": { "maxContainers": 2, "maxImageBytes": 2048, "ramBytes": 32768, "instructionsPerRun": 5000,
+                        "branchesPerRun": 500, "runsPerSecond": 50, "helperCallsPerSecond": 500 } },
+          { "id": "wide", "helpers": ["payload_length"], "pins": [], "sensors": [], "topics": ["#"],
+            "limits": { "maxContainers": 1, "maxImageBytes": 2048, "ramBytes": 32768, "instructionsPerRun": 5000,
                         "branchesPerRun": 500, "runsPerSecond": 50, "helperCallsPerSecond": 500 } } ] }
         """;
 

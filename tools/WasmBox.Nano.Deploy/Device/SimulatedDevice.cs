@@ -102,7 +102,8 @@ public sealed class SimulatedDevice : IAsyncDisposable
                 coap = StartCoap(service, port);
             if (options.Threaded)
                 runtime.StartThreads(10);
-            var agent = new MqttAgent(service, transport);
+            // The agent shares the runtime's reference-counted subscriptions on the one client.
+            var agent = new MqttAgent(service, runtime.Services.Transport);
             var device = new SimulatedDevice(board, client, runtime, updates, service, agent, coap, log);
             client.ConnectionStateChanged += device.OnConnectionStateChanged;
             agent.Start((int)options.TelemetryPeriod.TotalMilliseconds);

@@ -13,6 +13,9 @@ public sealed class Rig : IRuntimeEvents
         "\"maxContainers\": 4, \"maxImageBytes\": 4096, \"ramBytes\": 65536, \"instructionsPerRun\": 10000, " +
         "\"branchesPerRun\": 1000, \"runsPerSecond\": 1000, \"helperCallsPerSecond\": 1000";
 
+    /// <summary>Where the fake board's tenants' topics live on the broker (their filters and publishes are relative to it).</summary>
+    public const string App = "wbx/test-board/app/";
+
     public Rig(MonitorSettings? settings = null)
     {
         Runtime = new WasmBoxRuntime(Board, Transport, settings);

@@ -86,7 +86,7 @@ public sealed class RuntimeScenario : IDisposable
                 _trace.Add("fault " + Container.LastStatus + " at instruction " + Container.FaultIndex);
             }
             _trace.AddRange(lines.Select(Support.Trace.Print));
-            _trace.AddRange(Device.Published.Skip(published).Select(m => Support.Trace.Publish(m.Topic, m.Payload)));
+            _trace.AddRange(Device.Published.Skip(published).Select(m => Support.Trace.Publish(Device.AppTopic(m.Topic), m.Payload)));
             if (answered)
             {
                 _trace.Add(Support.Trace.Coap(coap.Code, coap.Format, coap.Payload[..coap.PayloadLength]));

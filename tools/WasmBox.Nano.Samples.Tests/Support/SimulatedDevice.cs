@@ -58,6 +58,13 @@ public sealed class SimulatedDevice : IDisposable, IRuntimeEvents
     /// <summary>Every MQTT publication on the board's broker, in order.</summary>
     public List<(string Topic, byte[] Payload)> Published { get; } = [];
 
+    /// <summary>A published topic as the program named it (relative to wbx/{deviceId}/app/); marked when outside it.</summary>
+    public string AppTopic(string topic)
+    {
+        string prefix = Runtime.Services.AppTopicPrefix;
+        return topic.StartsWith(prefix, StringComparison.Ordinal) ? topic[prefix.Length..] : "(outside " + prefix + ") " + topic;
+    }
+
     public IReadOnlyList<RuntimeEvent> Events
     {
         get

@@ -26,6 +26,7 @@ public sealed record EventRow(long AtMs, string Kind, string Tenant, string? Con
         RuntimeEventKind.Fault => "fault",
         RuntimeEventKind.PolicyViolation => "violation",
         RuntimeEventKind.Quarantined => "quarantined",
+        RuntimeEventKind.Throttled => "throttled",
         _ => "event",
     };
 

@@ -130,8 +130,12 @@ public sealed class SimulationSession : IDisposable
     /// <summary>Press and release a profile button: two edges on its pin.</summary>
     public bool Click(string button) => Board.Gpio.ClickButton(button);
 
-    /// <summary>Publishes from the cloud side; false when the board has no network or the topic is invalid.</summary>
-    public bool Publish(string topic, byte[] payload) => Cloud is not null && Cloud.Publish(topic, payload, 0, false);
+    /// <summary>
+    /// Publishes from the cloud side on a tenants' topic, named relative to the board's
+    /// wbx/{deviceId}/app/ as hooks and grants name it; false when the board has no network or the topic is invalid.
+    /// </summary>
+    public bool Publish(string topic, byte[] payload) =>
+        Cloud is not null && Cloud.Publish(Runtime.Services.AppTopicPrefix + topic, payload, 0, false);
 
     /// <summary>Every CoAP request sent with <see cref="Request"/>, in order.</summary>
     public IReadOnlyList<CoapReply> CoapReplies
