@@ -47,11 +47,11 @@ namespace WasmBox.Nano.Crypto
         // limbs are split into 16-bit halves, so a column (at most eight 48-bit products per half)
         // sums in one ulong without carry checks. On the device's IL interpreter this needs about
         // half the IL of row-wise 32x32 products through a buffer; the columns go to Reduce as
-        // arguments. Square uses a_i * 2a_j for i < j: 36 of the 64 limb products.
+        // arguments.
 
-        public void Multiply(uint[] result, uint[] a, uint[] b)
+        /// <summary>result = a * b mod p.</summary>
+        private static void Product(uint[] result, uint[] a, uint[] b)
         {
-            _counters.fieldMultiplications++;
             ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
             ulong l0 = b[0] & 0xFFFFu, l1 = b[1] & 0xFFFFu, l2 = b[2] & 0xFFFFu, l3 = b[3] & 0xFFFFu, l4 = b[4] & 0xFFFFu, l5 = b[5] & 0xFFFFu, l6 = b[6] & 0xFFFFu, l7 = b[7] & 0xFFFFu;
             ulong h0 = (b[0] >> 16) & 0xFFFFu, h1 = (b[1] >> 16) & 0xFFFFu, h2 = (b[2] >> 16) & 0xFFFFu, h3 = (b[3] >> 16) & 0xFFFFu, h4 = (b[4] >> 16) & 0xFFFFu, h5 = (b[5] >> 16) & 0xFFFFu, h6 = (b[6] >> 16) & 0xFFFFu, h7 = (b[7] >> 16) & 0xFFFFu;
@@ -135,92 +135,20 @@ namespace WasmBox.Nano.Crypto
                 (long)w8, (long)w9, (long)w10, (long)w11, (long)w12, (long)w13, (long)w14, (long)w15);
         }
 
+        /// <summary>
+        /// Counted apart from <see cref="Multiply"/> but computed by the same column product: a dedicated
+        /// squaring (36 instead of 64 limb products) would be a near-copy of <see cref="Product"/>; not done.
+        /// </summary>
         public void Square(uint[] result, uint[] a)
         {
             _counters.fieldSquarings++;
-            ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
-            ulong l0 = a[0] & 0xFFFFu, l1 = a[1] & 0xFFFFu, l2 = a[2] & 0xFFFFu, l3 = a[3] & 0xFFFFu, l4 = a[4] & 0xFFFFu, l5 = a[5] & 0xFFFFu, l6 = a[6] & 0xFFFFu, l7 = a[7] & 0xFFFFu;
-            ulong h0 = (a[0] >> 16) & 0xFFFFu, h1 = (a[1] >> 16) & 0xFFFFu, h2 = (a[2] >> 16) & 0xFFFFu, h3 = (a[3] >> 16) & 0xFFFFu, h4 = (a[4] >> 16) & 0xFFFFu, h5 = (a[5] >> 16) & 0xFFFFu, h6 = (a[6] >> 16) & 0xFFFFu, h7 = (a[7] >> 16) & 0xFFFFu;
-            ulong l12 = l1 << 1, l22 = l2 << 1, l32 = l3 << 1, l42 = l4 << 1, l52 = l5 << 1, l62 = l6 << 1, l72 = l7 << 1;
-            ulong h12 = h1 << 1, h22 = h2 << 1, h32 = h3 << 1, h42 = h4 << 1, h52 = h5 << 1, h62 = h6 << 1, h72 = h7 << 1;
-            ulong lo, hi, c;
-            c = a0 * l0;
-            hi = a0 * h0;
-            c += (hi & 0xFFFF) << 16;
-            ulong w0 = c & 0xFFFFFFFF;
-            lo = a0 * l12;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a0 * h12;
-            c += (hi & 0xFFFF) << 16;
-            ulong w1 = c & 0xFFFFFFFF;
-            lo = a0 * l22 + a1 * l1;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a0 * h22 + a1 * h1;
-            c += (hi & 0xFFFF) << 16;
-            ulong w2 = c & 0xFFFFFFFF;
-            lo = a0 * l32 + a1 * l22;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a0 * h32 + a1 * h22;
-            c += (hi & 0xFFFF) << 16;
-            ulong w3 = c & 0xFFFFFFFF;
-            lo = a0 * l42 + a1 * l32 + a2 * l2;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a0 * h42 + a1 * h32 + a2 * h2;
-            c += (hi & 0xFFFF) << 16;
-            ulong w4 = c & 0xFFFFFFFF;
-            lo = a0 * l52 + a1 * l42 + a2 * l32;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a0 * h52 + a1 * h42 + a2 * h32;
-            c += (hi & 0xFFFF) << 16;
-            ulong w5 = c & 0xFFFFFFFF;
-            lo = a0 * l62 + a1 * l52 + a2 * l42 + a3 * l3;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a0 * h62 + a1 * h52 + a2 * h42 + a3 * h3;
-            c += (hi & 0xFFFF) << 16;
-            ulong w6 = c & 0xFFFFFFFF;
-            lo = a0 * l72 + a1 * l62 + a2 * l52 + a3 * l42;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a0 * h72 + a1 * h62 + a2 * h52 + a3 * h42;
-            c += (hi & 0xFFFF) << 16;
-            ulong w7 = c & 0xFFFFFFFF;
-            lo = a1 * l72 + a2 * l62 + a3 * l52 + a4 * l4;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a1 * h72 + a2 * h62 + a3 * h52 + a4 * h4;
-            c += (hi & 0xFFFF) << 16;
-            ulong w8 = c & 0xFFFFFFFF;
-            lo = a2 * l72 + a3 * l62 + a4 * l52;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a2 * h72 + a3 * h62 + a4 * h52;
-            c += (hi & 0xFFFF) << 16;
-            ulong w9 = c & 0xFFFFFFFF;
-            lo = a3 * l72 + a4 * l62 + a5 * l5;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a3 * h72 + a4 * h62 + a5 * h5;
-            c += (hi & 0xFFFF) << 16;
-            ulong w10 = c & 0xFFFFFFFF;
-            lo = a4 * l72 + a5 * l62;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a4 * h72 + a5 * h62;
-            c += (hi & 0xFFFF) << 16;
-            ulong w11 = c & 0xFFFFFFFF;
-            lo = a5 * l72 + a6 * l6;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a5 * h72 + a6 * h6;
-            c += (hi & 0xFFFF) << 16;
-            ulong w12 = c & 0xFFFFFFFF;
-            lo = a6 * l72;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a6 * h72;
-            c += (hi & 0xFFFF) << 16;
-            ulong w13 = c & 0xFFFFFFFF;
-            lo = a7 * l7;
-            c = (c >> 32) + (hi >> 16) + lo;
-            hi = a7 * h7;
-            c += (hi & 0xFFFF) << 16;
-            ulong w14 = c & 0xFFFFFFFF;
-            ulong w15 = (c >> 32) + (hi >> 16);
-            Reduce(result, (long)w0, (long)w1, (long)w2, (long)w3, (long)w4, (long)w5, (long)w6, (long)w7,
-                (long)w8, (long)w9, (long)w10, (long)w11, (long)w12, (long)w13, (long)w14, (long)w15);
+            Product(result, a, a);
+        }
+
+        public void Multiply(uint[] result, uint[] a, uint[] b)
+        {
+            _counters.fieldMultiplications++;
+            Product(result, a, b);
         }
 
         /// <summary>result = a * small, for the small constants (2, 3, 4, 8) of the point formulas.</summary>
