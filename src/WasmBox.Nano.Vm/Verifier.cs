@@ -164,6 +164,7 @@ namespace WasmBox.Nano.Vm
                     program = new VmProgram(n, ids);
                 }
             }
+            program.ComputeRuns();
             return new VerifyResult(program);
         }
 
