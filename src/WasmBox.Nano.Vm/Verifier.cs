@@ -164,7 +164,6 @@ namespace WasmBox.Nano.Vm
                     program = new VmProgram(n, ids);
                 }
             }
-            program.ComputeRuns();
             return new VerifyResult(program);
         }
 

@@ -17,9 +17,6 @@ namespace WasmBox.Nano.Vm
 
         private const int SavedPerFrame = 5; // r6..r9 and r10
 
-        /// <summary>Bytes a store writes, by the size bits of its opcode (W, H, B, DW).</summary>
-        private static readonly int[] StoreSizes = new int[] { 4, 2, 1, 8 };
-
         private readonly VmProgram _program;
         private readonly HelperTable _helpers;
         private readonly HelperGrant _grant;
@@ -30,8 +27,6 @@ namespace WasmBox.Nano.Vm
         private readonly ulong[] _reg = new ulong[11];
         private readonly ulong[] _saved;
         private readonly int[] _returnTo;
-        /// <summary>This VM's copy of the opcodes, where a run may place <see cref="InternalOpcodes.BudgetStop"/>.</summary>
-        private readonly byte[] _ops;
 
         private int _instructionBudget = DefaultInstructionBudget;
         private int _branchBudget = DefaultBranchBudget;
@@ -67,8 +62,6 @@ namespace WasmBox.Nano.Vm
             _stackTop = MemoryRegion.StackBase + (ulong)_stack.Length;
             _saved = new ulong[_maxDepth * SavedPerFrame];
             _returnTo = new int[_maxDepth];
-            _ops = new byte[program.Op.Length];
-            System.Array.Copy(program.Op, _ops, _ops.Length);
             _memory.Map(new MemoryRegion(MemoryRegion.StackBase, _stack, true, true));
         }
 
@@ -150,8 +143,7 @@ namespace WasmBox.Nano.Vm
             _faultIndex = -1;
 
             VmProgram p = _program;
-            byte[] ops = _ops;
-            int[] runs = p.Run;
+            byte[] ops = p.Op;
             byte[] ds = p.Dst;
             byte[] ss = p.Src;
             int[] offs = p.Off;
@@ -162,7 +154,6 @@ namespace WasmBox.Nano.Vm
             int depth = 0;
             int pc = entry;
             int at = 0;
-            int stop = -1;
             int size = 0;
             ulong addr = 0;
             ulong rel;
@@ -172,39 +163,22 @@ namespace WasmBox.Nano.Vm
             byte[] rdData = null, wrData = null;
             int rdOff = 0, wrOff = 0;
             MemoryRegion hit;
-            bool write;
             VmStatus status;
             if (!p.IsEntryPoint(entry))
             {
                 status = VmStatus.InvalidInstruction;
-                goto Finished;
+                goto Done;
             }
 
-        // Fuel is charged per straight run: entering code at pc (entry, jump target, the
-        // instruction after a jump or call) charges every instruction up to the next jump, call
-        // or exit at once. When the budget ends inside the run, BudgetStop in this VM's copy of
-        // the opcodes marks the first instruction it cannot pay, so the run stops exactly there.
-        Charge:
-            at = runs[pc];
-            if (fuel < at)
-            {
-                stop = pc;
-                for (int k = 0; k < fuel; k++)
-                {
-                    stop += ops[stop] == Opcodes.Lddw ? 2 : 1;
-                }
-                ops[stop] = InternalOpcodes.BudgetStop;
-            }
-            fuel -= at;
             while (true)
             {
+                if (--fuel < 0)
+                {
+                    status = VmStatus.InstructionBudgetExhausted;
+                    goto Done;
+                }
                 switch (ops[pc])
                 {
-                    case InternalOpcodes.BudgetStop:
-                        fuel = 0;
-                        status = VmStatus.InstructionBudgetExhausted;
-                        goto Finished;
-
                     // ---- 64-bit ALU ----
                     case Opcodes.Add64K: r[ds[pc]] += (ulong)imms[pc]; break;
                     case Opcodes.Add64X: r[ds[pc]] += r[ss[pc]]; break;
@@ -280,142 +254,191 @@ namespace WasmBox.Nano.Vm
                         pc += 2;
                         continue;
 
-                    // ---- loads and stores: the size goes to one inline check against the region
-                    // the last read (or write) hit; anything else goes to a miss, which asks
-                    // VmMemory.Translate. The sign-extending loads extend after the plain load. ----
+                    // ---- loads and stores: inline check against the region the last read (or
+                    // write) hit; anything else goes to Miss, which asks VmMemory.Translate ----
                     case Opcodes.LdxB:
-                    case Opcodes.LdxSb:
-                        size = 1;
-                        goto Load;
-                    case Opcodes.LdxH:
-                    case Opcodes.LdxSh:
-                        size = 2;
-                        goto Load;
-                    case Opcodes.LdxW:
-                    case Opcodes.LdxSw:
-                        size = 4;
-                        goto Load;
-                    case Opcodes.LdxDw:
-                        size = 8;
-                    Load:
                         addr = r[ss[pc]] + (ulong)offs[pc];
                         rel = addr - rdStart;
-                        if (rel >= rdLen || rel + (ulong)size > rdLen)
+                        if (rel >= rdLen)
                         {
+                            size = 1;
+                            goto ReadMiss;
+                        }
+                        r[ds[pc]] = rdData[rdOff + (int)rel];
+                        break;
+                    case Opcodes.LdxSb:
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen)
+                        {
+                            size = 1;
+                            goto ReadMiss;
+                        }
+                        r[ds[pc]] = Signed.Extend8(rdData[rdOff + (int)rel]);
+                        break;
+                    case Opcodes.LdxH:
+                    case Opcodes.LdxSh:
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen || rel + 2 > rdLen)
+                        {
+                            size = 2;
                             goto ReadMiss;
                         }
                         at = rdOff + (int)rel;
-                        value = rdData[at];
-                        if (size > 1)
+                        value = (ulong)(rdData[at] | (rdData[at + 1] << 8));
+                        r[ds[pc]] = ops[pc] == Opcodes.LdxH ? value : Signed.Extend16(value);
+                        break;
+                    case Opcodes.LdxW:
+                    case Opcodes.LdxSw:
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen || rel + 4 > rdLen)
                         {
-                            value |= (ulong)rdData[at + 1] << 8;
-                            if (size > 2)
-                            {
-                                value |= ((ulong)rdData[at + 2] << 16) | ((ulong)rdData[at + 3] << 24);
-                                if (size > 4)
-                                {
-                                    value |= ((ulong)rdData[at + 4] << 32) | ((ulong)rdData[at + 5] << 40)
-                                        | ((ulong)rdData[at + 6] << 48) | ((ulong)rdData[at + 7] << 56);
-                                }
-                            }
+                            size = 4;
+                            goto ReadMiss;
                         }
-                        switch (ops[pc])
+                        at = rdOff + (int)rel;
+                        // Masked: nanoCLR may widen an int-tagged value with sign (see Signed).
+                        value = (uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL;
+                        r[ds[pc]] = ops[pc] == Opcodes.LdxW ? value : Signed.Extend32(value);
+                        break;
+                    case Opcodes.LdxDw:
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen || rel + 8 > rdLen)
                         {
-                            case Opcodes.LdxSb: value = Signed.Extend8(value); break;
-                            case Opcodes.LdxSh: value = Signed.Extend16(value); break;
-                            case Opcodes.LdxSw: value = Signed.Extend32(value); break;
+                            size = 8;
+                            goto ReadMiss;
                         }
-                        r[ds[pc]] = value;
+                        at = rdOff + (int)rel;
+                        r[ds[pc]] = ((uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL)
+                            | ((ulong)(uint)(rdData[at + 4] | (rdData[at + 5] << 8) | (rdData[at + 6] << 16) | (rdData[at + 7] << 24)) << 32);
                         break;
 
                     // ---- stores: ST takes the immediate, STX the source register ----
                     case Opcodes.StB:
-                    case Opcodes.StH:
-                    case Opcodes.StW:
-                    case Opcodes.StDw:
                         value = (ulong)imms[pc];
-                        goto Store;
+                        goto StoreB;
                     case Opcodes.StxB:
-                    case Opcodes.StxH:
-                    case Opcodes.StxW:
-                    case Opcodes.StxDw:
                         value = r[ss[pc]];
-                    Store:
-                        // Size from the opcode's size bits: W 0x00, H 0x08, B 0x10, DW 0x18.
-                        size = StoreSizes[(ops[pc] >> 3) & 3];
+                    StoreB:
                         addr = r[ds[pc]] + (ulong)offs[pc];
                         rel = addr - wrStart;
-                        if (rel >= wrLen || rel + (ulong)size > wrLen)
+                        if (rel >= wrLen)
                         {
+                            size = 1;
+                            goto WriteMiss;
+                        }
+                        wrData[wrOff + (int)rel] = (byte)value;
+                        break;
+                    case Opcodes.StH:
+                        value = (ulong)imms[pc];
+                        goto StoreH;
+                    case Opcodes.StxH:
+                        value = r[ss[pc]];
+                    StoreH:
+                        addr = r[ds[pc]] + (ulong)offs[pc];
+                        rel = addr - wrStart;
+                        if (rel >= wrLen || rel + 2 > wrLen)
+                        {
+                            size = 2;
                             goto WriteMiss;
                         }
                         at = wrOff + (int)rel;
                         wrData[at] = (byte)value;
-                        if (size > 1)
+                        wrData[at + 1] = (byte)(value >> 8);
+                        break;
+                    case Opcodes.StW:
+                        value = (ulong)imms[pc];
+                        goto StoreW;
+                    case Opcodes.StxW:
+                        value = r[ss[pc]];
+                    StoreW:
+                        addr = r[ds[pc]] + (ulong)offs[pc];
+                        rel = addr - wrStart;
+                        if (rel >= wrLen || rel + 4 > wrLen)
                         {
-                            wrData[at + 1] = (byte)(value >> 8);
-                            if (size > 2)
-                            {
-                                wrData[at + 2] = (byte)(value >> 16);
-                                wrData[at + 3] = (byte)(value >> 24);
-                                if (size > 4)
-                                {
-                                    wrData[at + 4] = (byte)(value >> 32);
-                                    wrData[at + 5] = (byte)(value >> 40);
-                                    wrData[at + 6] = (byte)(value >> 48);
-                                    wrData[at + 7] = (byte)(value >> 56);
-                                }
-                            }
+                            size = 4;
+                            goto WriteMiss;
                         }
+                        at = wrOff + (int)rel;
+                        wrData[at] = (byte)value;
+                        wrData[at + 1] = (byte)(value >> 8);
+                        wrData[at + 2] = (byte)(value >> 16);
+                        wrData[at + 3] = (byte)(value >> 24);
+                        break;
+                    case Opcodes.StDw:
+                        value = (ulong)imms[pc];
+                        goto StoreDw;
+                    case Opcodes.StxDw:
+                        value = r[ss[pc]];
+                    StoreDw:
+                        addr = r[ds[pc]] + (ulong)offs[pc];
+                        rel = addr - wrStart;
+                        if (rel >= wrLen || rel + 8 > wrLen)
+                        {
+                            size = 8;
+                            goto WriteMiss;
+                        }
+                        at = wrOff + (int)rel;
+                        wrData[at] = (byte)value;
+                        wrData[at + 1] = (byte)(value >> 8);
+                        wrData[at + 2] = (byte)(value >> 16);
+                        wrData[at + 3] = (byte)(value >> 24);
+                        wrData[at + 4] = (byte)(value >> 32);
+                        wrData[at + 5] = (byte)(value >> 40);
+                        wrData[at + 6] = (byte)(value >> 48);
+                        wrData[at + 7] = (byte)(value >> 56);
                         break;
 
                     // ---- jumps: a taken jump sets pc to the pre-resolved target ----
                     case Opcodes.Ja: goto Taken;
-                    case Opcodes.JeqK: if (r[ds[pc]] == (ulong)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JeqX: if (r[ds[pc]] == r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JneK: if (r[ds[pc]] != (ulong)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JneX: if (r[ds[pc]] != r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JgtK: if (r[ds[pc]] > (ulong)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JgtX: if (r[ds[pc]] > r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JgeK: if (r[ds[pc]] >= (ulong)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JgeX: if (r[ds[pc]] >= r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JltK: if (r[ds[pc]] < (ulong)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JltX: if (r[ds[pc]] < r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JleK: if (r[ds[pc]] <= (ulong)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JleX: if (r[ds[pc]] <= r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JsetK: if ((r[ds[pc]] & (ulong)imms[pc]) != 0) goto Taken; goto NotTaken;
-                    case Opcodes.JsetX: if ((r[ds[pc]] & r[ss[pc]]) != 0) goto Taken; goto NotTaken;
-                    case Opcodes.JsgtK: if ((long)r[ds[pc]] > imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JsgtX: if ((long)r[ds[pc]] > (long)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JsgeK: if ((long)r[ds[pc]] >= imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JsgeX: if ((long)r[ds[pc]] >= (long)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JsltK: if ((long)r[ds[pc]] < imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JsltX: if ((long)r[ds[pc]] < (long)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.JsleK: if ((long)r[ds[pc]] <= imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.JsleX: if ((long)r[ds[pc]] <= (long)r[ss[pc]]) goto Taken; goto NotTaken;
+                    case Opcodes.JeqK: if (r[ds[pc]] == (ulong)imms[pc]) goto Taken; break;
+                    case Opcodes.JeqX: if (r[ds[pc]] == r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JneK: if (r[ds[pc]] != (ulong)imms[pc]) goto Taken; break;
+                    case Opcodes.JneX: if (r[ds[pc]] != r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JgtK: if (r[ds[pc]] > (ulong)imms[pc]) goto Taken; break;
+                    case Opcodes.JgtX: if (r[ds[pc]] > r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JgeK: if (r[ds[pc]] >= (ulong)imms[pc]) goto Taken; break;
+                    case Opcodes.JgeX: if (r[ds[pc]] >= r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JltK: if (r[ds[pc]] < (ulong)imms[pc]) goto Taken; break;
+                    case Opcodes.JltX: if (r[ds[pc]] < r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JleK: if (r[ds[pc]] <= (ulong)imms[pc]) goto Taken; break;
+                    case Opcodes.JleX: if (r[ds[pc]] <= r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JsetK: if ((r[ds[pc]] & (ulong)imms[pc]) != 0) goto Taken; break;
+                    case Opcodes.JsetX: if ((r[ds[pc]] & r[ss[pc]]) != 0) goto Taken; break;
+                    case Opcodes.JsgtK: if ((long)r[ds[pc]] > imms[pc]) goto Taken; break;
+                    case Opcodes.JsgtX: if ((long)r[ds[pc]] > (long)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JsgeK: if ((long)r[ds[pc]] >= imms[pc]) goto Taken; break;
+                    case Opcodes.JsgeX: if ((long)r[ds[pc]] >= (long)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JsltK: if ((long)r[ds[pc]] < imms[pc]) goto Taken; break;
+                    case Opcodes.JsltX: if ((long)r[ds[pc]] < (long)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.JsleK: if ((long)r[ds[pc]] <= imms[pc]) goto Taken; break;
+                    case Opcodes.JsleX: if ((long)r[ds[pc]] <= (long)r[ss[pc]]) goto Taken; break;
 
-                    case Opcodes.Jeq32K: if ((uint)r[ds[pc]] == (uint)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jeq32X: if ((uint)r[ds[pc]] == (uint)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jne32K: if ((uint)r[ds[pc]] != (uint)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jne32X: if ((uint)r[ds[pc]] != (uint)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jgt32K: if ((uint)r[ds[pc]] > (uint)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jgt32X: if ((uint)r[ds[pc]] > (uint)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jge32K: if ((uint)r[ds[pc]] >= (uint)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jge32X: if ((uint)r[ds[pc]] >= (uint)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jlt32K: if ((uint)r[ds[pc]] < (uint)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jlt32X: if ((uint)r[ds[pc]] < (uint)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jle32K: if ((uint)r[ds[pc]] <= (uint)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jle32X: if ((uint)r[ds[pc]] <= (uint)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jset32K: if (((uint)r[ds[pc]] & (uint)imms[pc]) != 0) goto Taken; goto NotTaken;
-                    case Opcodes.Jset32X: if (((uint)r[ds[pc]] & (uint)r[ss[pc]]) != 0) goto Taken; goto NotTaken;
-                    case Opcodes.Jsgt32K: if ((int)r[ds[pc]] > (int)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jsgt32X: if ((int)r[ds[pc]] > (int)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jsge32K: if ((int)r[ds[pc]] >= (int)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jsge32X: if ((int)r[ds[pc]] >= (int)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jslt32K: if ((int)r[ds[pc]] < (int)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jslt32X: if ((int)r[ds[pc]] < (int)r[ss[pc]]) goto Taken; goto NotTaken;
-                    case Opcodes.Jsle32K: if ((int)r[ds[pc]] <= (int)imms[pc]) goto Taken; goto NotTaken;
-                    case Opcodes.Jsle32X: if ((int)r[ds[pc]] <= (int)r[ss[pc]]) goto Taken; goto NotTaken;
+                    case Opcodes.Jeq32K: if ((uint)r[ds[pc]] == (uint)imms[pc]) goto Taken; break;
+                    case Opcodes.Jeq32X: if ((uint)r[ds[pc]] == (uint)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jne32K: if ((uint)r[ds[pc]] != (uint)imms[pc]) goto Taken; break;
+                    case Opcodes.Jne32X: if ((uint)r[ds[pc]] != (uint)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jgt32K: if ((uint)r[ds[pc]] > (uint)imms[pc]) goto Taken; break;
+                    case Opcodes.Jgt32X: if ((uint)r[ds[pc]] > (uint)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jge32K: if ((uint)r[ds[pc]] >= (uint)imms[pc]) goto Taken; break;
+                    case Opcodes.Jge32X: if ((uint)r[ds[pc]] >= (uint)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jlt32K: if ((uint)r[ds[pc]] < (uint)imms[pc]) goto Taken; break;
+                    case Opcodes.Jlt32X: if ((uint)r[ds[pc]] < (uint)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jle32K: if ((uint)r[ds[pc]] <= (uint)imms[pc]) goto Taken; break;
+                    case Opcodes.Jle32X: if ((uint)r[ds[pc]] <= (uint)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jset32K: if (((uint)r[ds[pc]] & (uint)imms[pc]) != 0) goto Taken; break;
+                    case Opcodes.Jset32X: if (((uint)r[ds[pc]] & (uint)r[ss[pc]]) != 0) goto Taken; break;
+                    case Opcodes.Jsgt32K: if ((int)r[ds[pc]] > (int)imms[pc]) goto Taken; break;
+                    case Opcodes.Jsgt32X: if ((int)r[ds[pc]] > (int)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jsge32K: if ((int)r[ds[pc]] >= (int)imms[pc]) goto Taken; break;
+                    case Opcodes.Jsge32X: if ((int)r[ds[pc]] >= (int)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jslt32K: if ((int)r[ds[pc]] < (int)imms[pc]) goto Taken; break;
+                    case Opcodes.Jslt32X: if ((int)r[ds[pc]] < (int)r[ss[pc]]) goto Taken; break;
+                    case Opcodes.Jsle32K: if ((int)r[ds[pc]] <= (int)imms[pc]) goto Taken; break;
+                    case Opcodes.Jsle32X: if ((int)r[ds[pc]] <= (int)r[ss[pc]]) goto Taken; break;
 
                     // ---- calls ----
                     case Opcodes.Call:
@@ -432,7 +455,7 @@ namespace WasmBox.Nano.Vm
                         // A helper may map, unmap or resize regions: forget the cached ones.
                         rdLen = 0;
                         wrLen = 0;
-                        goto NotTaken;
+                        break;
                     case InternalOpcodes.CallLocal:
                         if (depth == _maxDepth)
                         {
@@ -464,7 +487,7 @@ namespace WasmBox.Nano.Vm
                         r[9] = _saved[at + 3];
                         r[10] = _saved[at + 4];
                         pc = _returnTo[depth];
-                        goto Charge;
+                        continue;
 
                     default:
                         status = VmStatus.InvalidInstruction;
@@ -473,10 +496,6 @@ namespace WasmBox.Nano.Vm
                 pc++;
                 continue;
 
-            NotTaken:
-                pc++;
-                goto Charge;
-
             Taken:
                 if (--branches < 0)
                 {
@@ -484,36 +503,36 @@ namespace WasmBox.Nano.Vm
                     goto Done;
                 }
                 pc = offs[pc];
-                goto Charge;
+                continue;
 
             // The access left the cached region: VmMemory decides (fault, or another region), the
-            // cache takes the region it hit and the instruction runs again (it is paid already).
+            // cache takes the region it hit and the instruction runs again, charged once.
             ReadMiss:
-                write = false;
-                goto Miss;
-            WriteMiss:
-                write = true;
-            Miss:
-                at = mem.Translate(addr, size, write);
+                at = mem.Translate(addr, size, false);
                 if (at < 0)
                 {
                     goto MemoryFault;
                 }
                 hit = mem.LastHit;
-                if (write)
+                rdStart = hit.Start;
+                rdLen = (ulong)hit.Length;
+                rdData = hit.Data;
+                rdOff = hit.Offset;
+                fuel++;
+                continue;
+
+            WriteMiss:
+                at = mem.Translate(addr, size, true);
+                if (at < 0)
                 {
-                    wrStart = hit.Start;
-                    wrLen = (ulong)hit.Length;
-                    wrData = hit.Data;
-                    wrOff = hit.Offset;
+                    goto MemoryFault;
                 }
-                else
-                {
-                    rdStart = hit.Start;
-                    rdLen = (ulong)hit.Length;
-                    rdData = hit.Data;
-                    rdOff = hit.Offset;
-                }
+                hit = mem.LastHit;
+                wrStart = hit.Start;
+                wrLen = (ulong)hit.Length;
+                wrData = hit.Data;
+                wrOff = hit.Offset;
+                fuel++;
                 continue;
 
             MemoryFault:
@@ -523,20 +542,13 @@ namespace WasmBox.Nano.Vm
             }
 
         Done:
-            // The instructions of the charged run after pc did not execute.
-            fuel += runs[pc] - 1;
-        Finished:
-            if (stop >= 0)
-            {
-                ops[stop] = _program.Op[stop];
-            }
             _status = status;
             if (status != VmStatus.Ok)
             {
                 _faultIndex = pc;
                 _result = 0;
             }
-            _instructionCount = _instructionBudget - fuel;
+            _instructionCount = _instructionBudget - (fuel < 0 ? 0 : fuel);
             _branchCount = _branchBudget - (branches < 0 ? 0 : branches);
             return status;
         }

@@ -16,12 +16,6 @@ namespace WasmBox.Nano.Vm
         internal readonly int[] Off;
         internal readonly long[] Imm;
 
-        /// <summary>
-        /// Instructions from each slot up to and including the next jump, call or exit (0 for the
-        /// second slot of an LDDW): what the interpreter charges when it enters code there.
-        /// </summary>
-        internal readonly int[] Run;
-
         private readonly int[] _helperIds;
 
         internal VmProgram(int count, int[] helperIds)
@@ -31,31 +25,7 @@ namespace WasmBox.Nano.Vm
             Src = new byte[count];
             Off = new int[count];
             Imm = new long[count];
-            Run = new int[count];
             _helperIds = helperIds;
-        }
-
-        /// <summary>Fills <see cref="Run"/> once the program is decoded (the verifier ensures it ends in a jump or exit).</summary>
-        internal void ComputeRuns()
-        {
-            for (int pc = Op.Length - 1; pc >= 0; pc--)
-            {
-                int op = Op[pc];
-                int cls = op & Opcodes.ClassMask;
-                int next = pc + (op == Opcodes.Lddw ? 2 : 1);
-                if (op == 0)
-                {
-                    Run[pc] = 0;
-                }
-                else if (cls == Opcodes.ClassJmp || cls == Opcodes.ClassJmp32 || next >= Op.Length)
-                {
-                    Run[pc] = 1;
-                }
-                else
-                {
-                    Run[pc] = 1 + Run[next];
-                }
-            }
         }
 
         /// <summary>Number of 8-byte instruction slots (an LDDW takes two).</summary>
@@ -98,10 +68,5 @@ namespace WasmBox.Nano.Vm
 
         // Local call (CALL with src = 1): jump operation code 0xe0 is unused.
         public const int CallLocal = 0xe5;
-
-        // Written by the interpreter into its own copy of the opcodes where the instruction budget
-        // runs out inside a straight run: jump operation code 0xf0 is unused. (Not 0: a case 0
-        // widens the interpreter's switch from 252 to 256 targets, and nanoCLR then failed every run.)
-        public const int BudgetStop = 0xf5;
     }
 }
