@@ -153,7 +153,16 @@ namespace WasmBox.Nano.Vm
             int branches = _branchBudget;
             int depth = 0;
             int pc = entry;
-            int at;
+            int at = 0;
+            int size = 0;
+            ulong addr = 0;
+            ulong rel;
+            ulong value;
+            // The regions the last read and the last write hit, in locals (rdLen/wrLen 0: none yet).
+            ulong rdStart = 0, rdLen = 0, wrStart = 0, wrLen = 0;
+            byte[] rdData = null, wrData = null;
+            int rdOff = 0, wrOff = 0;
+            MemoryRegion hit;
             VmStatus status;
             if (!p.IsEntryPoint(entry))
             {
@@ -245,91 +254,142 @@ namespace WasmBox.Nano.Vm
                         pc += 2;
                         continue;
 
-                    // ---- loads ----
+                    // ---- loads and stores: inline check against the region the last read (or
+                    // write) hit; anything else goes to Miss, which asks VmMemory.Translate ----
                     case Opcodes.LdxB:
-                    case Opcodes.LdxSb:
-                        at = mem.Translate(r[ss[pc]] + (ulong)offs[pc], 1, false);
-                        if (at < 0)
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen)
                         {
-                            _faultAddress = r[ss[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 1;
+                            goto ReadMiss;
                         }
-                        r[ds[pc]] = ops[pc] == Opcodes.LdxB ? mem.HitData[at] : Signed.Extend8(mem.HitData[at]);
+                        r[ds[pc]] = rdData[rdOff + (int)rel];
+                        break;
+                    case Opcodes.LdxSb:
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen)
+                        {
+                            size = 1;
+                            goto ReadMiss;
+                        }
+                        r[ds[pc]] = Signed.Extend8(rdData[rdOff + (int)rel]);
                         break;
                     case Opcodes.LdxH:
                     case Opcodes.LdxSh:
-                        at = mem.Translate(r[ss[pc]] + (ulong)offs[pc], 2, false);
-                        if (at < 0)
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen || rel + 2 > rdLen)
                         {
-                            _faultAddress = r[ss[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 2;
+                            goto ReadMiss;
                         }
-                        r[ds[pc]] = ops[pc] == Opcodes.LdxH
-                            ? LittleEndian.ReadUInt16(mem.HitData, at)
-                            : Signed.Extend16(LittleEndian.ReadUInt16(mem.HitData, at));
+                        at = rdOff + (int)rel;
+                        value = (ulong)(rdData[at] | (rdData[at + 1] << 8));
+                        r[ds[pc]] = ops[pc] == Opcodes.LdxH ? value : Signed.Extend16(value);
                         break;
                     case Opcodes.LdxW:
                     case Opcodes.LdxSw:
-                        at = mem.Translate(r[ss[pc]] + (ulong)offs[pc], 4, false);
-                        if (at < 0)
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen || rel + 4 > rdLen)
                         {
-                            _faultAddress = r[ss[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 4;
+                            goto ReadMiss;
                         }
-                        r[ds[pc]] = ops[pc] == Opcodes.LdxW
-                            ? LittleEndian.ReadUInt32(mem.HitData, at)
-                            : Signed.Extend32(LittleEndian.ReadUInt32(mem.HitData, at));
+                        at = rdOff + (int)rel;
+                        // Masked: nanoCLR may widen an int-tagged value with sign (see Signed).
+                        value = (uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL;
+                        r[ds[pc]] = ops[pc] == Opcodes.LdxW ? value : Signed.Extend32(value);
                         break;
                     case Opcodes.LdxDw:
-                        at = mem.Translate(r[ss[pc]] + (ulong)offs[pc], 8, false);
-                        if (at < 0)
+                        addr = r[ss[pc]] + (ulong)offs[pc];
+                        rel = addr - rdStart;
+                        if (rel >= rdLen || rel + 8 > rdLen)
                         {
-                            _faultAddress = r[ss[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 8;
+                            goto ReadMiss;
                         }
-                        r[ds[pc]] = LittleEndian.ReadUInt64(mem.HitData, at);
+                        at = rdOff + (int)rel;
+                        r[ds[pc]] = ((uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL)
+                            | ((ulong)(uint)(rdData[at + 4] | (rdData[at + 5] << 8) | (rdData[at + 6] << 16) | (rdData[at + 7] << 24)) << 32);
                         break;
 
                     // ---- stores: ST takes the immediate, STX the source register ----
                     case Opcodes.StB:
+                        value = (ulong)imms[pc];
+                        goto StoreB;
                     case Opcodes.StxB:
-                        at = mem.Translate(r[ds[pc]] + (ulong)offs[pc], 1, true);
-                        if (at < 0)
+                        value = r[ss[pc]];
+                    StoreB:
+                        addr = r[ds[pc]] + (ulong)offs[pc];
+                        rel = addr - wrStart;
+                        if (rel >= wrLen)
                         {
-                            _faultAddress = r[ds[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 1;
+                            goto WriteMiss;
                         }
-                        mem.HitData[at] = (byte)(ops[pc] == Opcodes.StB ? (ulong)imms[pc] : r[ss[pc]]);
+                        wrData[wrOff + (int)rel] = (byte)value;
                         break;
                     case Opcodes.StH:
+                        value = (ulong)imms[pc];
+                        goto StoreH;
                     case Opcodes.StxH:
-                        at = mem.Translate(r[ds[pc]] + (ulong)offs[pc], 2, true);
-                        if (at < 0)
+                        value = r[ss[pc]];
+                    StoreH:
+                        addr = r[ds[pc]] + (ulong)offs[pc];
+                        rel = addr - wrStart;
+                        if (rel >= wrLen || rel + 2 > wrLen)
                         {
-                            _faultAddress = r[ds[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 2;
+                            goto WriteMiss;
                         }
-                        LittleEndian.WriteUInt16(mem.HitData, at, (ushort)(ops[pc] == Opcodes.StH ? (ulong)imms[pc] : r[ss[pc]]));
+                        at = wrOff + (int)rel;
+                        wrData[at] = (byte)value;
+                        wrData[at + 1] = (byte)(value >> 8);
                         break;
                     case Opcodes.StW:
+                        value = (ulong)imms[pc];
+                        goto StoreW;
                     case Opcodes.StxW:
-                        at = mem.Translate(r[ds[pc]] + (ulong)offs[pc], 4, true);
-                        if (at < 0)
+                        value = r[ss[pc]];
+                    StoreW:
+                        addr = r[ds[pc]] + (ulong)offs[pc];
+                        rel = addr - wrStart;
+                        if (rel >= wrLen || rel + 4 > wrLen)
                         {
-                            _faultAddress = r[ds[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 4;
+                            goto WriteMiss;
                         }
-                        LittleEndian.WriteUInt32(mem.HitData, at, (uint)(ops[pc] == Opcodes.StW ? (ulong)imms[pc] : r[ss[pc]]));
+                        at = wrOff + (int)rel;
+                        wrData[at] = (byte)value;
+                        wrData[at + 1] = (byte)(value >> 8);
+                        wrData[at + 2] = (byte)(value >> 16);
+                        wrData[at + 3] = (byte)(value >> 24);
                         break;
                     case Opcodes.StDw:
+                        value = (ulong)imms[pc];
+                        goto StoreDw;
                     case Opcodes.StxDw:
-                        at = mem.Translate(r[ds[pc]] + (ulong)offs[pc], 8, true);
-                        if (at < 0)
+                        value = r[ss[pc]];
+                    StoreDw:
+                        addr = r[ds[pc]] + (ulong)offs[pc];
+                        rel = addr - wrStart;
+                        if (rel >= wrLen || rel + 8 > wrLen)
                         {
-                            _faultAddress = r[ds[pc]] + (ulong)offs[pc];
-                            goto MemoryFault;
+                            size = 8;
+                            goto WriteMiss;
                         }
-                        LittleEndian.WriteUInt64(mem.HitData, at, ops[pc] == Opcodes.StDw ? (ulong)imms[pc] : r[ss[pc]]);
+                        at = wrOff + (int)rel;
+                        wrData[at] = (byte)value;
+                        wrData[at + 1] = (byte)(value >> 8);
+                        wrData[at + 2] = (byte)(value >> 16);
+                        wrData[at + 3] = (byte)(value >> 24);
+                        wrData[at + 4] = (byte)(value >> 32);
+                        wrData[at + 5] = (byte)(value >> 40);
+                        wrData[at + 6] = (byte)(value >> 48);
+                        wrData[at + 7] = (byte)(value >> 56);
                         break;
 
                     // ---- jumps: a taken jump sets pc to the pre-resolved target ----
@@ -392,6 +452,9 @@ namespace WasmBox.Nano.Vm
                             _result = r[0];
                             goto Done;
                         }
+                        // A helper may map, unmap or resize regions: forget the cached ones.
+                        rdLen = 0;
+                        wrLen = 0;
                         break;
                     case InternalOpcodes.CallLocal:
                         if (depth == _maxDepth)
@@ -442,7 +505,38 @@ namespace WasmBox.Nano.Vm
                 pc = offs[pc];
                 continue;
 
+            // The access left the cached region: VmMemory decides (fault, or another region), the
+            // cache takes the region it hit and the instruction runs again, charged once.
+            ReadMiss:
+                at = mem.Translate(addr, size, false);
+                if (at < 0)
+                {
+                    goto MemoryFault;
+                }
+                hit = mem.LastHit;
+                rdStart = hit.Start;
+                rdLen = (ulong)hit.Length;
+                rdData = hit.Data;
+                rdOff = hit.Offset;
+                fuel++;
+                continue;
+
+            WriteMiss:
+                at = mem.Translate(addr, size, true);
+                if (at < 0)
+                {
+                    goto MemoryFault;
+                }
+                hit = mem.LastHit;
+                wrStart = hit.Start;
+                wrLen = (ulong)hit.Length;
+                wrData = hit.Data;
+                wrOff = hit.Offset;
+                fuel++;
+                continue;
+
             MemoryFault:
+                _faultAddress = addr;
                 status = at == VmMemory.NotPermitted ? VmStatus.MemoryPermission : VmStatus.MemoryOutOfBounds;
                 goto Done;
             }

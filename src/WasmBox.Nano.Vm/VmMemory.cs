@@ -100,6 +100,9 @@ namespace WasmBox.Nano.Vm
             return OutOfBounds;
         }
 
+        /// <summary>The region of the last successful <see cref="Translate"/> (the interpreter caches it).</summary>
+        internal MemoryRegion LastHit { get { return _regions[_last]; } }
+
         /// <summary>The backing array of the last successful <see cref="Translate"/>.</summary>
         public byte[] HitData { get { return _hitData; } }
 

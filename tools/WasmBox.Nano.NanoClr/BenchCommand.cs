@@ -3,13 +3,14 @@ using System.Text.Json;
 namespace WasmBox.Nano.NanoClr;
 
 /// <summary>
-/// <c>bench [--callgrind] [--json]</c>: the device figures on nanoCLR (Release device build): eBPF instructions
+/// <c>bench [--callgrind [--no-timing]] [--json]</c>: the device figures on nanoCLR (Release device build): eBPF instructions
 /// per second and µs per run of each tools/bench kernel, ms per ES256 verify and per SHA-256 of 4 KiB; with
-/// --callgrind also x86 instructions per eBPF instruction (stable, unlike wall time on a shared machine).
+/// --callgrind also x86 instructions per eBPF instruction and per ES256 verify (stable, unlike wall time on a
+/// shared machine); --no-timing leaves out the timed runs and prints only the callgrind figures.
 /// </summary>
 internal static class BenchCommand
 {
-    public static int Run(string repositoryRoot, bool callgrind, bool json)
+    public static int Run(string repositoryRoot, bool callgrind, bool json, bool timing = true)
     {
         var kit = NanoClrKit.Find(repositoryRoot, out var missing);
         if (kit == null)
@@ -19,11 +20,11 @@ internal static class BenchCommand
         }
         var benchmarks = new DeviceBenchmarks(kit, repositoryRoot);
         void Progress(string step) => Console.Error.WriteLine(step + " ...");
-        IReadOnlyList<DeviceMeasurement> timed;
+        IReadOnlyList<DeviceMeasurement> timed = [];
         IReadOnlyList<CallgrindMeasurement> counted = [];
         try
         {
-            timed = benchmarks.Measure(verifyRuns: 20, Progress);
+            if (timing) timed = benchmarks.Measure(verifyRuns: 20, Progress);
             if (callgrind) counted = benchmarks.Callgrind(Progress);
         }
         catch (InvalidOperationException e)
@@ -45,8 +46,13 @@ internal static class BenchCommand
             var cg = counted.FirstOrDefault(c => c.Name == m.Name);
             Console.WriteLine($"{m.Name,-12} {m.Instructions / m.Runs,10:N0} {m.Runs,6} {usPerRun,10:N1} {nsPerInstruction,9:N1} {1000.0 / nsPerInstruction,10:N2} {(cg == null ? "-" : cg.X86PerEbpfInstruction.ToString("N0")),10}");
         }
+        if (!timing)
+            foreach (var cg in counted.Where(c => c.InstructionsPerRun > 0))
+                Console.WriteLine($"{cg.Name,-12} {cg.InstructionsPerRun,10:N0} {"-",6} {"-",10} {"-",9} {"-",10} {cg.X86PerEbpfInstruction,10:N0}");
         foreach (var m in timed.Where(m => m.Instructions == 0))
             Console.WriteLine($"{m.Name,-12} {m.Milliseconds / (double)m.Runs,10:N2} ms per {(m.Name == "es256" ? "verify" : "hash")} ({m.Runs} runs)");
+        foreach (var cg in counted.Where(c => c.InstructionsPerRun == 0))
+            Console.WriteLine($"{cg.Name,-12} {cg.X86PerRun / 1e6,10:N1} M x86 instructions per verify (callgrind, {cg.ManyRuns} minus {cg.FewRuns} verifies)");
         if (callgrind)
             Console.WriteLine("x86/instr: callgrind's instruction count for 3n runs minus n runs, divided by the eBPF instructions of 2n runs");
         return 0;

@@ -14,6 +14,9 @@ internal sealed record DeviceMeasurement(string Name, int Runs, long Instruction
 internal sealed record CallgrindMeasurement(string Name, long InstructionsPerRun, int FewRuns, int ManyRuns, long FewIr, long ManyIr)
 {
     public double X86PerEbpfInstruction => (double)(ManyIr - FewIr) / ((long)(ManyRuns - FewRuns) * InstructionsPerRun);
+
+    /// <summary>x86 instructions per run (for the ES256 verify, whose InstructionsPerRun is 0).</summary>
+    public double X86PerRun => (double)(ManyIr - FewIr) / (ManyRuns - FewRuns);
 }
 
 /// <summary>
@@ -59,7 +62,7 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
         return Parse(outcome);
     }
 
-    /// <summary>Runs each kernel under callgrind with two run counts and returns the x86 instructions counted.</summary>
+    /// <summary>Runs each kernel and the ES256 verify under callgrind with two run counts and returns the x86 instructions counted.</summary>
     public IReadOnlyList<CallgrindMeasurement> Callgrind(Action<string> progress)
     {
         var programs = new List<(string Name, string Calls)>();
@@ -72,6 +75,9 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
             programs.Add(($"WbxCg_{kernel.Name}_few", KernelCall(kernel, few)));
             programs.Add(($"WbxCg_{kernel.Name}_many", KernelCall(kernel, 3 * few)));
         }
+        const int FewVerifies = 1, ManyVerifies = 3;
+        programs.Add(("WbxCg_es256_few", $"DeviceBench.Es256Verify({FewVerifies});"));
+        programs.Add(("WbxCg_es256_many", $"DeviceBench.Es256Verify({ManyVerifies});"));
         progress("building the callgrind programs (Release)");
         var build = Build(programs);
         var results = new List<CallgrindMeasurement>();
@@ -81,6 +87,10 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
             long Ir(string program) => CollectedInstructions(build.LibraryPes.Where(p => !IsOtherProgram(p, program)));
             results.Add(new CallgrindMeasurement(kernel.Name, perRun, few, many, Ir($"WbxCg_{kernel.Name}_few"), Ir($"WbxCg_{kernel.Name}_many")));
         }
+        progress($"callgrind: es256 ({FewVerifies} and {ManyVerifies} verifies)");
+        results.Add(new CallgrindMeasurement("es256", 0, FewVerifies, ManyVerifies,
+            CollectedInstructions(build.LibraryPes.Where(p => !IsOtherProgram(p, "WbxCg_es256_few"))),
+            CollectedInstructions(build.LibraryPes.Where(p => !IsOtherProgram(p, "WbxCg_es256_many")))));
         return results;
     }
 
