@@ -4,6 +4,7 @@ using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Containers;
 using WasmBox.Nano.Runtime.Helpers;
 using WasmBox.Nano.Runtime.Hooks;
+using WasmBox.Nano.Runtime.Hostcalls;
 using WasmBox.Nano.Runtime.Monitoring;
 using WasmBox.Nano.Runtime.Policy;
 using WasmBox.Nano.Vm;
@@ -39,6 +40,7 @@ namespace WasmBox.Nano.Runtime
         {
             Services = new RuntimeServices(board, transport);
             Monitor = new RuntimeMonitor(settings);
+            Services.Policies = new HostcallPolicies(Services, Monitor);
             _hooks = new HookRegistry(this);
         }
 

@@ -1,4 +1,5 @@
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Hostcalls;
 using WasmBox.Nano.Runtime.Policy;
 
 namespace WasmBox.Nano.Runtime.Containers
@@ -28,6 +29,9 @@ namespace WasmBox.Nano.Runtime.Containers
 
         /// <summary>"wbx/{deviceId}/app/": tenants' hook filters, grants and publishes are relative to it.</summary>
         public string AppTopicPrefix { get; private set; }
+
+        /// <summary>The board owner's policy programs deciding helper calls (set by the runtime).</summary>
+        public HostcallPolicies Policies { get; internal set; }
 
         public IGpio Gpio { get { return Board.Gpio; } }
 

@@ -1,11 +1,13 @@
 using WasmBox.Nano.Runtime.Containers;
+using WasmBox.Nano.Runtime.Hostcalls;
 using WasmBox.Nano.Vm;
 
 namespace WasmBox.Nano.Runtime.Helpers
 {
     /// <summary>
     /// Base of every helper: bound to one container, it meters the call (counts by id and
-    /// ends the run when the container floods helpers beyond its tenant's rate) and then
+    /// ends the run when the container floods helpers beyond its tenant's rate), lets the board
+    /// owner's policy programs deny it (only when one decides this helper) and then
     /// runs the helper body. Bodies touch VM memory only through vm.Memory's checked
     /// accessors: a bad pointer ends the run with <see cref="VmStatus.HelperFault"/>.
     /// A resource outside the container's declared and granted needs is refused with
@@ -28,6 +30,11 @@ namespace WasmBox.Nano.Runtime.Helpers
             {
                 result = 0;
                 return VmStatus.HelperDenied;
+            }
+            HostcallPolicy[] chain = Container.Services.Policies.ChainOf(Id);
+            if (chain != null && Container.Services.Policies.Denies(chain, Container, vm, Id, r1, r2, r3, r4, r5, out result))
+            {
+                return VmStatus.Ok;
             }
             return Call(vm, r1, r2, r3, r4, r5, out result);
         }

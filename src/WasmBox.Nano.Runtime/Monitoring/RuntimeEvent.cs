@@ -13,6 +13,10 @@ namespace WasmBox.Nano.Runtime.Monitoring
         Quarantined = 5,
         /// <summary>Outside-triggered runs over the container's budget were dropped (at most one per second).</summary>
         Throttled = 6,
+        /// <summary>A board owner's policy program denied a helper call (at most one per policy and second).</summary>
+        PolicyDenied = 7,
+        /// <summary>A policy program faulted or ran out of budget; the call was denied (fail closed).</summary>
+        PolicyFault = 8,
     }
 
     /// <summary>Which anomaly rule fired.</summary>
