@@ -54,9 +54,19 @@ namespace WasmBox.Nano.Runtime.Hostcalls
             return at < 0 ? null : now[at];
         }
 
-        /// <summary>Installs <paramref name="policy"/>, replacing the one with its name; false when the board holds <see cref="MaxPolicies"/> others.</summary>
-        public bool Install(HostcallPolicy policy)
+        /// <summary>
+        /// Checks and installs a policy, replacing the one with its name (with a fresh store).
+        /// Returns null, or one sentence saying why nothing changed. Anti-rollback is the installer's.
+        /// </summary>
+        public string Install(PolicyDefinition definition)
         {
+            VmProgram program;
+            string refusal = PolicyCheck.Check(definition, out program);
+            if (refusal != null)
+            {
+                return refusal;
+            }
+            HostcallPolicy policy = new HostcallPolicy(definition, program, _services);
             lock (_change)
             {
                 int at = IndexOf(_installed, policy.Name);
@@ -70,13 +80,13 @@ namespace WasmBox.Nano.Runtime.Hostcalls
                 {
                     if (_installed.Length >= MaxPolicies)
                     {
-                        return false;
+                        return "the board holds " + MaxPolicies + " policies already";
                     }
                     next = Copy(_installed, _installed.Length + 1);
                     next[_installed.Length] = policy;
                 }
                 Publish(next);
-                return true;
+                return null;
             }
         }
 

@@ -29,28 +29,16 @@ namespace WasmBox.Nano.Runtime.Hostcalls
         private long _denied;
         private long _faulted;
 
-        /// <summary>
-        /// A policy for <paramref name="program"/> (verified against <see cref="PolicyHelperIds.VerificationTable"/>)
-        /// attached to <paramref name="helperIds"/> for <paramref name="tenants"/> (null or empty: every tenant).
-        /// </summary>
-        public HostcallPolicy(string name, long sequence, VmProgram program, byte[] rodata, int entry,
-            int[] helperIds, string[] tenants, int instructionBudget, RuntimeServices services)
+        /// <summary>A policy running <paramref name="program"/> (<paramref name="definition"/>'s text, verified by the caller).</summary>
+        internal HostcallPolicy(PolicyDefinition definition, VmProgram program, RuntimeServices services)
         {
-            if (program == null || helperIds == null || helperIds.Length == 0 || services == null)
-            {
-                throw new System.ArgumentException("a policy needs a program, at least one helper and the board's services");
-            }
-            if (instructionBudget < 1 || instructionBudget > MaxInstructionBudget)
-            {
-                throw new System.ArgumentOutOfRangeException("instructionBudget");
-            }
-            Name = name;
-            Sequence = sequence;
-            Entry = entry;
-            HelperIds = helperIds;
+            Name = definition.Name;
+            Sequence = definition.Sequence;
+            Entry = definition.Entry;
+            HelperIds = definition.HelperIds;
             Services = services;
-            _helpers = new HelperGrant(helperIds);
-            _tenants = tenants == null ? new string[0] : tenants;
+            _helpers = new HelperGrant(definition.HelperIds);
+            _tenants = definition.Tenants == null ? new string[0] : definition.Tenants;
             Store = new KeyValueStore(StoreCapacity);
             Scratch = new byte[PolicyHelperIds.MaxArgRead];
             HelperTable table = new HelperTable();
@@ -60,12 +48,12 @@ namespace WasmBox.Nano.Runtime.Hostcalls
                 table.Register(ids[i], new PolicyHelper(this, ids[i]));
             }
             _vm = new WasmBox.Nano.Vm.Vm(program, table, null, 1);
-            _vm.InstructionBudget = instructionBudget;
-            _vm.BranchBudget = instructionBudget;
+            _vm.InstructionBudget = definition.InstructionBudget;
+            _vm.BranchBudget = definition.InstructionBudget;
             _vm.Memory.Map(new MemoryRegion(PolicyContext.Address, _context, true, false));
-            if (rodata != null && rodata.Length > 0)
+            if (definition.Rodata != null && definition.Rodata.Length > 0)
             {
-                _vm.Memory.Map(new MemoryRegion(MemoryRegion.RodataBase, rodata, true, false));
+                _vm.Memory.Map(new MemoryRegion(MemoryRegion.RodataBase, definition.Rodata, true, false));
             }
         }
 

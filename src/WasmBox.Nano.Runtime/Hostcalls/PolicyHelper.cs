@@ -39,7 +39,7 @@ namespace WasmBox.Nano.Runtime.Hostcalls
                 case PolicyHelperIds.ArgRead:
                     return ArgRead(vm, r1, r2, r3, out result);
                 default:
-                    return SensorMilli(vm, r1, r2, out result);
+                    return Sensor(vm, r1, r2, out result);
             }
         }
 
@@ -64,7 +64,8 @@ namespace WasmBox.Nano.Runtime.Hostcalls
             return VmStatus.Ok;
         }
 
-        private VmStatus SensorMilli(WasmBox.Nano.Vm.Vm vm, ulong nameAddr, ulong outAddr, out ulong result)
+        /// <summary>sensor_index(name) and sensor_milli(name, out): both look the sensor up by its profile name.</summary>
+        private VmStatus Sensor(WasmBox.Nano.Vm.Vm vm, ulong nameAddr, ulong outAddr, out ulong result)
         {
             result = 0;
             int length = vm.Memory.CStringLength(nameAddr, MaxSensorName);
@@ -77,6 +78,11 @@ namespace WasmBox.Nano.Runtime.Hostcalls
             if (index < 0)
             {
                 result = Errno.Result(NoEntry);
+                return VmStatus.Ok;
+            }
+            if (_id == PolicyHelperIds.SensorIndex)
+            {
+                result = (ulong)index;
                 return VmStatus.Ok;
             }
             int value;

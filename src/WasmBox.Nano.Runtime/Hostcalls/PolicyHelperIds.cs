@@ -20,6 +20,9 @@ namespace WasmBox.Nano.Runtime.Hostcalls
         /// <summary>sensor_milli(name*, out* i32): 0 and the reading in thousandths of its unit; -ENOENT, -EIO.</summary>
         public const int SensorMilli = 0xC3;
 
+        /// <summary>sensor_index(name*): the sensor's board index (a tenant's handle is index + 1), or -ENOENT.</summary>
+        public const int SensorIndex = 0xC4;
+
         /// <summary>Most bytes one arg_read copies (the policy's stack is one 512-byte frame).</summary>
         public const int MaxArgRead = 256;
 
@@ -27,7 +30,7 @@ namespace WasmBox.Nano.Runtime.Hostcalls
 
         public static int[] All()
         {
-            return new int[] { ArgRead, KvGet, KvPut, SensorMilli };
+            return new int[] { ArgRead, KvGet, KvPut, SensorMilli, SensorIndex };
         }
 
         /// <summary>The ids a policy program may call, for its verifier.</summary>

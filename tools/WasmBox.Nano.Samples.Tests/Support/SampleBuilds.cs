@@ -18,11 +18,14 @@ public static class SampleBuilds
     /// <summary>Skips the calling test when clang is not installed.</summary>
     public static void RequireClang() => Skip.If(MissingCompiler.Value is not null, MissingCompiler.Value);
 
-    public static BuildResult Build(SampleSpec sample)
+    public static BuildResult Build(SampleSpec sample) => Build(sample.Source, sample.Entry);
+
+    /// <summary>Builds tools/samples/<paramref name="source"/> (a tenant function or a policy program).</summary>
+    public static BuildResult Build(string source, string entry)
     {
         RequireClang();
-        return Cache.GetOrAdd(sample.Name, _ => new Lazy<BuildResult>(() =>
-            FunctionBuilder.Build(new BuildRequest(SamplePaths.Source(sample.Source), sample.Entry, Options, null)))).Value;
+        return Cache.GetOrAdd(source + "#" + entry, _ => new Lazy<BuildResult>(() =>
+            FunctionBuilder.Build(new BuildRequest(SamplePaths.Source(source), entry, Options, null)))).Value;
     }
 
     private static string? FindMissingCompiler()
