@@ -71,6 +71,21 @@ namespace WasmBox.Nano.Bundle
         /// <summary>Parses the envelope and the manifest. No signature is checked yet.</summary>
         public static ParsedBundle Parse(byte[] buffer, int offset, int count, out BundleError error, out string detail)
         {
+            ParsedBundle b = ParseEnvelope(buffer, offset, count, out error, out detail);
+            if (b == null)
+            {
+                return null;
+            }
+            b.Manifest = ManifestCodec.Decode(buffer, b.PayloadOffset, b.PayloadCount, out error, out detail);
+            return b.Manifest == null ? null : b;
+        }
+
+        /// <summary>
+        /// Parses [COSE_Sign1, image] without reading the signed payload: bundles and policy
+        /// bundles (POLICY-FORMAT.md) share this envelope and differ in the payload.
+        /// </summary>
+        internal static ParsedBundle ParseEnvelope(byte[] buffer, int offset, int count, out BundleError error, out string detail)
+        {
             error = BundleError.Malformed;
             if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length - count)
             {
@@ -128,8 +143,9 @@ namespace WasmBox.Nano.Bundle
                 detail = ImageCodec.Describe(r, "image must be one byte string of at most " + ManifestCodec.MaxImageBytes + " bytes ending the bundle");
                 return null;
             }
-            b.Manifest = ManifestCodec.Decode(buffer, b.PayloadOffset, b.PayloadCount, out error, out detail);
-            return b.Manifest == null ? null : b;
+            error = BundleError.None;
+            detail = null;
+            return b;
         }
 
         /// <summary>True when the signature over the manifest verifies with <paramref name="publicKey"/>.</summary>
@@ -146,26 +162,9 @@ namespace WasmBox.Nano.Bundle
         public static FunctionImage OpenImage(ParsedBundle bundle, out BundleError error, out string detail)
         {
             Manifest m = bundle.Manifest;
-            if (bundle.ImageCount != m.ImageSize)
-            {
-                error = BundleError.DigestMismatch;
-                detail = "image is " + bundle.ImageCount + " bytes, the manifest says " + m.ImageSize;
-                return null;
-            }
-            byte[] digest = Sha256.Hash(bundle.Buffer, bundle.ImageOffset, bundle.ImageCount);
-            for (int i = 0; i < digest.Length; i++)
-            {
-                if (digest[i] != m.Digest[i])
-                {
-                    error = BundleError.DigestMismatch;
-                    detail = "image SHA-256 differs from the manifest's digest";
-                    return null;
-                }
-            }
-            FunctionImage image = ImageCodec.Decode(bundle.Buffer, bundle.ImageOffset, bundle.ImageCount, out detail);
+            FunctionImage image = OpenImage(bundle, m.ImageSize, m.Digest, out error, out detail);
             if (image == null)
             {
-                error = BundleError.BadImage;
                 return null;
             }
             for (int i = 0; i < m.Hooks.Length; i++)
@@ -179,6 +178,30 @@ namespace WasmBox.Nano.Bundle
             }
             error = BundleError.None;
             detail = null;
+            return image;
+        }
+
+        /// <summary>Checks the image against a signed size and SHA-256, then decodes it.</summary>
+        internal static FunctionImage OpenImage(ParsedBundle bundle, int size, byte[] expectedDigest, out BundleError error, out string detail)
+        {
+            if (bundle.ImageCount != size)
+            {
+                error = BundleError.DigestMismatch;
+                detail = "image is " + bundle.ImageCount + " bytes, the manifest says " + size;
+                return null;
+            }
+            byte[] digest = Sha256.Hash(bundle.Buffer, bundle.ImageOffset, bundle.ImageCount);
+            for (int i = 0; i < digest.Length; i++)
+            {
+                if (digest[i] != expectedDigest[i])
+                {
+                    error = BundleError.DigestMismatch;
+                    detail = "image SHA-256 differs from the manifest's digest";
+                    return null;
+                }
+            }
+            FunctionImage image = ImageCodec.Decode(bundle.Buffer, bundle.ImageOffset, bundle.ImageCount, out detail);
+            error = image == null ? BundleError.BadImage : BundleError.None;
             return image;
         }
     }

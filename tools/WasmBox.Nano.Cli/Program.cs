@@ -27,4 +27,5 @@ root.Subcommands.Add(RollbackCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(AttestCommand.Create());
 root.Subcommands.Add(FleetCommand.Create());
+root.Subcommands.Add(WasmBox.Nano.Cli.Commands.Policies.PolicyCommand.Create());
 return root.Parse(args).Invoke();

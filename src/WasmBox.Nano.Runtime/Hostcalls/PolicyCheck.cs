@@ -5,8 +5,15 @@ using WasmBox.Nano.Vm;
 namespace WasmBox.Nano.Runtime.Hostcalls
 {
     /// <summary>The install check of a <see cref="PolicyDefinition"/>: every refusal is one sentence.</summary>
-    internal static class PolicyCheck
+    public static class PolicyCheck
     {
+        /// <summary>Null when a board would install <paramref name="d"/>, else why not (host tools check before signing).</summary>
+        public static string Check(PolicyDefinition d)
+        {
+            VmProgram program;
+            return Check(d, out program);
+        }
+
         public const int MaxTenants = 16;
 
         internal static string Check(PolicyDefinition d, out VmProgram program)

@@ -116,9 +116,15 @@ namespace WasmBox.Nano.Update
 
         public string[] List()
         {
+            return List(Prefix);
+        }
+
+        /// <summary>Blob names starting with <paramref name="prefix"/>; empty when storage fails.</summary>
+        public string[] List(string prefix)
+        {
             try
             {
-                string[] names = _storage.List(Prefix);
+                string[] names = _storage.List(prefix);
                 return names == null ? new string[0] : names;
             }
             catch (System.Exception)
@@ -130,7 +136,13 @@ namespace WasmBox.Nano.Update
         /// <summary>The slot's persisted sequence number; 0 when absent or unreadable.</summary>
         public long ReadSequence(string tenant, int slot)
         {
-            byte[] blob = Read(NameOf(tenant, slot, SequenceRecord));
+            return ReadSequenceRecord(NameOf(tenant, slot, SequenceRecord));
+        }
+
+        /// <summary>The sequence stored in the blob <paramref name="name"/>, 0 when absent or unreadable.</summary>
+        public long ReadSequenceRecord(string name)
+        {
+            byte[] blob = Read(name);
             if (blob == null)
             {
                 return 0;
@@ -142,10 +154,15 @@ namespace WasmBox.Nano.Update
 
         public bool WriteSequence(string tenant, int slot, long sequence)
         {
+            return WriteSequenceRecord(NameOf(tenant, slot, SequenceRecord), sequence);
+        }
+
+        public bool WriteSequenceRecord(string name, long sequence)
+        {
             CborWriter w = new CborWriter();
             w.WriteUInt((ulong)sequence);
             byte[] blob = w.ToArray();
-            return Write(NameOf(tenant, slot, SequenceRecord), blob, 0, blob.Length);
+            return Write(name, blob, 0, blob.Length);
         }
 
         private static int ParseSlot(string text)

@@ -88,7 +88,7 @@ internal static class PackCommand
         return value >= 0 ? value : throw new CliError(option.Name + " must be 0 or more");
     }
 
-    private static FunctionImage LoadImage(string path)
+    internal static FunctionImage LoadImage(string path)
     {
         if (File.Exists(path) && new FileInfo(path).Length > ManifestCodec.MaxImageBytes)
         {
