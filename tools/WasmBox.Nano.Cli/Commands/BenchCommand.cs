@@ -28,6 +28,7 @@ internal static class BenchCommand
         command.SetAction(parseResult => Run(
             parseResult.GetValue(iterations), parseResult.GetValue(json), parseResult.GetValue(dir)));
         command.Subcommands.Add(CreateCrypto());
+        command.Subcommands.Add(HostcallBenchCommand.Create());
         return command;
     }
 
