@@ -1,5 +1,6 @@
 using System.CommandLine;
 using WasmBox.Nano.Bench;
+using WasmBox.Nano.Cli.Commands.Policies;
 
 namespace WasmBox.Nano.Cli.Commands;
 
