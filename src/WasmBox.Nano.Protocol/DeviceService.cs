@@ -67,6 +67,9 @@ namespace WasmBox.Nano.Protocol
 
         public int MaxInvokeBytes { get; private set; }
 
+        /// <summary>Largest invocation message: the payload, plus a signed invocation's envelope.</summary>
+        public int MaxInvokeMessageBytes { get { return MaxInvokeBytes + SignedInvokeCodec.MaxOverheadBytes; } }
+
         public void AddListener(IUpdateListener listener)
         {
             lock (_listeners)
@@ -128,7 +131,7 @@ namespace WasmBox.Nano.Protocol
         {
             lock (_sync)
             {
-                if (length > MaxInvokeBytes + SignedInvokeCodec.MaxOverheadBytes)
+                if (length > MaxInvokeMessageBytes)
                 {
                     return InvokeResult.Refused(tenant, slot, InvokeRefusal.TooLarge);
                 }

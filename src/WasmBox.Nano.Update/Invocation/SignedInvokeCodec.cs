@@ -30,19 +30,13 @@ namespace WasmBox.Nano.Update
             return CoseSign1.SigStructure(CoseSign1.ProtectedHeader(), ExternalAad(), claims);
         }
 
-        /// <summary>The signed invocation: the envelope around <paramref name="claims"/> with its r || s signature, then the payload.</summary>
+        /// <summary>
+        /// The signed invocation: laid out exactly as a bundle is, with the claims in the manifest's
+        /// place and the payload in the image's (the external AAD is what sets them apart).
+        /// </summary>
         public static byte[] Write(byte[] claims, byte[] signature, byte[] payload)
         {
-            CborWriter w = new CborWriter();
-            w.WriteArrayStart(2);
-            w.WriteTag(CoseSign1.Tag);
-            w.WriteArrayStart(4);
-            w.WriteBytes(CoseSign1.ProtectedHeader());
-            w.WriteMapStart(0);
-            w.WriteBytes(claims);
-            w.WriteBytes(signature);
-            w.WriteBytes(payload);
-            return w.ToArray();
+            return BundleWriter.Write(claims, signature, payload);
         }
 
         /// <summary>
