@@ -3,6 +3,8 @@ using WasmBox.Nano.Deploy.Client;
 using WasmBox.Nano.Deploy.Device;
 using WasmBox.Nano.Deploy.Tests.Support;
 using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Signing.Keys;
+using WasmBox.Nano.TestSupport;
 
 namespace WasmBox.Nano.Deploy.Tests;
 
@@ -67,6 +69,37 @@ public class SignedInvokeTests(Mosquitto mosquitto) : IClassFixture<Mosquitto>
         Assert.Equal("signature-required", coap.Invoke(TestTenants.Vault, 1, payload).Refusal);
         Assert.Equal("replay", coap.Invoke(TestTenants.Vault, 1, signed).Refusal);
         Assert.Equal(1, device.Runtime.Find(TestTenants.Vault, "echo")!.Counters.Runs);
+    }
+
+    [SkippableFact]
+    public async Task Wbx_invoke_with_key_signs_and_without_it_is_refused()
+    {
+        Skip.If(!File.Exists(WbxProcess.DllPath), "wbx is not built");
+        var broker = mosquitto.Require();
+        string id = Devices.NewId("signed-cli");
+        await using SimulatedDevice device = await Devices.StartAsync(broker, id);
+        await using (DeviceClient client = await DeviceClient.ConnectAsync(broker))
+            Assert.True((await MqttDeploymentTests.DeployOne(client, id, VaultEcho())).Ok);
+        string keyFile = Path.Combine(Path.GetTempPath(), "vault-" + id + ".key.pem");
+        File.WriteAllText(keyFile, TenantKeys.PrivateKeyPem(TestTenants.VaultKey));
+        try
+        {
+            string[] invoke = ["invoke", "--mqtt", broker.Host + ":" + broker.Port, "--device", id, "--tenant", TestTenants.Vault,
+                "--slot", "1", "--payload", "hi"];
+
+            WbxResult signed = WbxProcess.Run(null, Devices.Wait * 3, [.. invoke, "--key", keyFile]);
+            WbxResult unsigned = WbxProcess.Run(null, Devices.Wait * 3, invoke);
+
+            Assert.True(signed.ExitCode == 0, signed.ToString());
+            Assert.Contains("vault/1 (echo): ok, r0 = " + (2 + Marker), signed.Stdout);
+            Assert.NotEqual(0, unsigned.ExitCode);
+            Assert.Contains("refused (signature-required)", unsigned.Stdout);
+            Assert.Equal(1, device.Runtime.Find(TestTenants.Vault, "echo")!.Counters.Runs);
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
     }
 
     private static byte[] VaultEcho() => TestBundles.Echo(1, Marker, tenant: TestTenants.Vault,
