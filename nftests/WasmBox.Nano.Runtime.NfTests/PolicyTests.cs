@@ -33,6 +33,15 @@ namespace WasmBox.Nano.Runtime.NfTests
             Assert.AreEqual(65536, acme.Limits.RamBytes);
             Assert.AreEqual(1000, acme.Limits.InstructionsPerRun);
             Assert.AreEqual(TenantPolicy.DefaultEventQueueDepth, acme.Limits.EventQueueDepth, "optional limits get defaults");
+            Assert.IsFalse(acme.SignedInvokes, "invocations need no signature unless the policy says so");
+        }
+
+        [TestMethod]
+        public void SignedInvokesFlagIsRead()
+        {
+            PolicyParseResult parsed = PolicyParser.Parse(Open + "\"signedInvokes\": true, " + Limits + Close);
+            Assert.IsTrue(parsed.Ok, parsed.ToString());
+            Assert.IsTrue(parsed.Tenants[0].SignedInvokes);
         }
 
         [TestMethod]
@@ -40,6 +49,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         [DataRow("{\"tenants\": [{\"id\": \"acme\", \"helpers\": [\"teleport\"], " + Limits + Close, "tenants[0].helpers[0]")]
         [DataRow(Open + "\"pins\": [{\"pin\": 2, \"mode\": \"sideways\"}], " + Limits + Close, "tenants[0].pins[0].mode")]
         [DataRow(Open + "\"colour\": \"red\", " + Limits + Close, "tenants[0].colour")]
+        [DataRow(Open + "\"signedInvokes\": 1, " + Limits + Close, "tenants[0].signedInvokes")]
         [DataRow("{\"tenants\": [{\"id\": \"acme\", \"helpers\": []}]}", "tenants[0].limits")]
         [DataRow(Open + "\"limits\": {\"maxContainers\": 1, \"maxImageBytes\": 512, \"ramBytes\": -5, "
             + "\"instructionsPerRun\": 100, \"branchesPerRun\": 10, \"runsPerSecond\": 5, \"helperCallsPerSecond\": 50}" + Close,

@@ -13,6 +13,9 @@ namespace WasmBox.Nano.Bundle
         public const ulong Tag = 18;
         public const int SignatureSize = 64;
 
+        /// <summary>The empty external AAD of bundles and signed commands.</summary>
+        private static readonly byte[] NoExternalAad = new byte[0];
+
         /// <summary>The encoded protected header { 1: -7 } (alg: ES256).</summary>
         public static byte[] ProtectedHeader()
         {
@@ -28,8 +31,17 @@ namespace WasmBox.Nano.Bundle
         /// <summary>The encoded Sig_structure ["Signature1", protected, h'', payload] (host signing side).</summary>
         public static byte[] SigStructure(byte[] protectedHeader, byte[] payload)
         {
+            return SigStructure(protectedHeader, NoExternalAad, payload);
+        }
+
+        /// <summary>
+        /// The encoded Sig_structure ["Signature1", protected, externalAad, payload]: a non-empty
+        /// external AAD separates a kind of signed message from every other (signed invokes use one).
+        /// </summary>
+        public static byte[] SigStructure(byte[] protectedHeader, byte[] externalAad, byte[] payload)
+        {
             CborWriter w = new CborWriter();
-            WritePrefix(w, protectedHeader, 0, protectedHeader.Length, payload.Length);
+            WritePrefix(w, protectedHeader, 0, protectedHeader.Length, externalAad, payload.Length);
             w.WriteEncoded(payload);
             return w.ToArray();
         }
@@ -37,8 +49,15 @@ namespace WasmBox.Nano.Bundle
         /// <summary>SHA-256 of the Sig_structure over a protected header and payload that are slices of <paramref name="buffer"/>.</summary>
         public static byte[] SigStructureDigest(byte[] buffer, int protectedOffset, int protectedCount, int payloadOffset, int payloadCount)
         {
+            return SigStructureDigest(buffer, protectedOffset, protectedCount, NoExternalAad, payloadOffset, payloadCount);
+        }
+
+        /// <summary>As above, with an external AAD in the Sig_structure.</summary>
+        public static byte[] SigStructureDigest(byte[] buffer, int protectedOffset, int protectedCount, byte[] externalAad,
+            int payloadOffset, int payloadCount)
+        {
             CborWriter prefix = new CborWriter();
-            WritePrefix(prefix, buffer, protectedOffset, protectedCount, payloadCount);
+            WritePrefix(prefix, buffer, protectedOffset, protectedCount, externalAad, payloadCount);
             byte[] head = prefix.ToArray();
             Sha256 sha = new Sha256();
             sha.Update(head, 0, head.Length);
@@ -49,12 +68,12 @@ namespace WasmBox.Nano.Bundle
         }
 
         /// <summary>Everything of the Sig_structure up to the payload bytes themselves.</summary>
-        private static void WritePrefix(CborWriter w, byte[] header, int headerOffset, int headerCount, int payloadCount)
+        private static void WritePrefix(CborWriter w, byte[] header, int headerOffset, int headerCount, byte[] externalAad, int payloadCount)
         {
             w.WriteArrayStart(4);
             w.WriteText("Signature1");
             w.WriteBytes(header, headerOffset, headerCount);
-            w.WriteBytes(new byte[0], 0, 0);
+            w.WriteBytes(externalAad, 0, externalAad.Length);
             w.WriteBytesHead(payloadCount);
         }
     }

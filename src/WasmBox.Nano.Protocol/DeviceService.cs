@@ -32,6 +32,7 @@ namespace WasmBox.Nano.Protocol
         private readonly ArrayList _listeners = new ArrayList();
         private readonly UpdateManager _updates;
         private readonly FunctionInvoker _invoker;
+        private readonly SignedInvokes _signedInvokes;
         private readonly Attestor _attestor;
 
         /// <param name="attestor">Answers attestation challenges; null when the device has no key.</param>
@@ -47,6 +48,7 @@ namespace WasmBox.Nano.Protocol
             _updates = updates;
             _attestor = attestor;
             _invoker = new FunctionInvoker(runtime, DefaultMaxInvokeBytes);
+            _signedInvokes = new SignedInvokes(deviceId, updates.Keys, updates.Storage);
             MaxInvokeBytes = DefaultMaxInvokeBytes;
         }
 
@@ -64,6 +66,9 @@ namespace WasmBox.Nano.Protocol
         public int MaxCommandBytes { get { return _updates.MaxCommandBytes; } }
 
         public int MaxInvokeBytes { get; private set; }
+
+        /// <summary>Largest invocation message: the payload, plus a signed invocation's envelope.</summary>
+        public int MaxInvokeMessageBytes { get { return MaxInvokeBytes + SignedInvokeCodec.MaxOverheadBytes; } }
 
         public void AddListener(IUpdateListener listener)
         {
@@ -117,12 +122,16 @@ namespace WasmBox.Nano.Protocol
             return result;
         }
 
-        /// <summary>Runs the function at tenant/slot once with the payload (see <see cref="FunctionInvoker"/>).</summary>
+        /// <summary>
+        /// Runs the function at tenant/slot once with the payload (see <see cref="FunctionInvoker"/>).
+        /// When the tenant's policy asks for signed invocations, <paramref name="payload"/> is the
+        /// signed message and only the payload inside it runs, after <see cref="SignedInvokes"/> accepted it.
+        /// </summary>
         public InvokeResult Invoke(string tenant, int slot, byte[] payload, int length)
         {
             lock (_sync)
             {
-                if (length > MaxInvokeBytes)
+                if (length > MaxInvokeMessageBytes)
                 {
                     return InvokeResult.Refused(tenant, slot, InvokeRefusal.TooLarge);
                 }
@@ -131,7 +140,30 @@ namespace WasmBox.Nano.Protocol
                 {
                     return InvokeResult.Refused(tenant, slot, InvokeRefusal.NoSuchFunction);
                 }
-                return _invoker.Invoke(function, payload, length);
+                int offset = 0;
+                if (function.Container.Tenant.Policy.SignedInvokes)
+                {
+                    string reason;
+                    InvokeCheck check = _signedInvokes.Check(tenant, slot, payload, length, out offset, out length, out reason);
+                    if (check != InvokeCheck.Accepted)
+                    {
+                        return InvokeResult.Refused(tenant, slot, check, reason);
+                    }
+                }
+                if (length > MaxInvokeBytes)
+                {
+                    return InvokeResult.Refused(tenant, slot, InvokeRefusal.TooLarge);
+                }
+                return _invoker.Invoke(function, payload, offset, length);
+            }
+        }
+
+        /// <summary>The last signed-invocation counter tenant/slot accepted (0 when none, -1 when unreadable).</summary>
+        public long LastInvokeCounter(string tenant, int slot)
+        {
+            lock (_sync)
+            {
+                return _signedInvokes.LastCounter(tenant, slot);
             }
         }
 

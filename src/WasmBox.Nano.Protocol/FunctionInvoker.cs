@@ -16,15 +16,25 @@ namespace WasmBox.Nano.Protocol
     {
         private readonly WasmBoxRuntime _runtime;
         private readonly RuntimeCoapResponse _coap;
+        /// <summary>Where a payload that lies inside a larger message (a signed invocation) is copied to run.</summary>
+        private readonly byte[] _slice;
 
-        public FunctionInvoker(WasmBoxRuntime runtime, int maxOutputBytes)
+        /// <param name="maxBytes">Largest payload and largest CoAP answer.</param>
+        public FunctionInvoker(WasmBoxRuntime runtime, int maxBytes)
         {
             _runtime = runtime;
-            _coap = new RuntimeCoapResponse(maxOutputBytes);
+            _coap = new RuntimeCoapResponse(maxBytes);
+            _slice = new byte[maxBytes];
         }
 
-        public InvokeResult Invoke(InstalledFunction function, byte[] payload, int length)
+        /// <summary>Runs <paramref name="function"/> with the <paramref name="length"/> bytes of <paramref name="payload"/> at <paramref name="offset"/>.</summary>
+        public InvokeResult Invoke(InstalledFunction function, byte[] payload, int offset, int length)
         {
+            if (offset != 0)
+            {
+                System.Array.Copy(payload, offset, _slice, 0, length);
+                payload = _slice;
+            }
             InvokeResult r = new InvokeResult();
             r.Tenant = function.Tenant;
             r.Slot = function.Slot;

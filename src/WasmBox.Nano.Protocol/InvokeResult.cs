@@ -1,3 +1,4 @@
+using WasmBox.Nano.Update;
 using WasmBox.Nano.Vm;
 
 namespace WasmBox.Nano.Protocol
@@ -20,6 +21,20 @@ namespace WasmBox.Nano.Protocol
         BadRequest = 6,
         /// <summary>The function's outside-triggered runs per second are used up (never counted against the tenant).</summary>
         Throttled = 7,
+        /// <summary>The tenant's policy asks for signed invocations and this one is not signed.</summary>
+        SignatureRequired = 8,
+        /// <summary>It starts like a signed invocation but is not the documented shape.</summary>
+        Malformed = 9,
+        /// <summary>Signed for another device, tenant or slot.</summary>
+        WrongTarget = 10,
+        /// <summary>The payload is not the one the tenant signed.</summary>
+        DigestMismatch = 11,
+        /// <summary>The signed counter is not above the last one this tenant and slot accepted.</summary>
+        Replay = 12,
+        /// <summary>The signature does not verify with the tenant's key.</summary>
+        BadSignature = 13,
+        /// <summary>The accepted counter could not be persisted, so nothing ran.</summary>
+        StorageFailed = 14,
     }
 
     /// <summary>The outcome of one synchronous run of an installed function.</summary>
@@ -38,6 +53,8 @@ namespace WasmBox.Nano.Protocol
         public int CoapCode;
         public byte[] Output;
         public int OutputLength;
+        /// <summary>Why it was refused, in a sentence, when the refusal needs one (signed invocations); else null.</summary>
+        public string Reason;
 
         /// <summary>A refusal for tenant/slot (null and -1 when the request named none canonically).</summary>
         public static InvokeResult Refused(string tenant, int slot, InvokeRefusal refusal)
@@ -47,6 +64,34 @@ namespace WasmBox.Nano.Protocol
             r.Slot = slot;
             r.Refusal = refusal;
             return r;
+        }
+
+        /// <summary>The refusal of a signed invocation the device's check turned down.</summary>
+        public static InvokeResult Refused(string tenant, int slot, InvokeCheck check, string reason)
+        {
+            InvokeResult r = Refused(tenant, slot, RefusalOf(check));
+            r.Reason = reason;
+            return r;
+        }
+
+        private static InvokeRefusal RefusalOf(InvokeCheck check)
+        {
+            switch (check)
+            {
+                case InvokeCheck.SignatureRequired: return InvokeRefusal.SignatureRequired;
+                case InvokeCheck.Malformed: return InvokeRefusal.Malformed;
+                case InvokeCheck.WrongTarget: return InvokeRefusal.WrongTarget;
+                case InvokeCheck.DigestMismatch: return InvokeRefusal.DigestMismatch;
+                case InvokeCheck.Replay: return InvokeRefusal.Replay;
+                case InvokeCheck.BadSignature: return InvokeRefusal.BadSignature;
+                default: return InvokeRefusal.StorageFailed;
+            }
+        }
+
+        /// <summary>True for the refusals of the signature check (CoAP answers them 4.01).</summary>
+        public static bool IsUnauthorized(InvokeRefusal refusal)
+        {
+            return refusal >= InvokeRefusal.SignatureRequired && refusal <= InvokeRefusal.BadSignature;
         }
 
         public static string RefusalName(InvokeRefusal refusal)
@@ -61,6 +106,13 @@ namespace WasmBox.Nano.Protocol
                 case InvokeRefusal.TooLarge: return "too-large";
                 case InvokeRefusal.BadRequest: return "bad-request";
                 case InvokeRefusal.Throttled: return "throttled";
+                case InvokeRefusal.SignatureRequired: return "signature-required";
+                case InvokeRefusal.Malformed: return "malformed";
+                case InvokeRefusal.WrongTarget: return "wrong-target";
+                case InvokeRefusal.DigestMismatch: return "digest-mismatch";
+                case InvokeRefusal.Replay: return "replay";
+                case InvokeRefusal.BadSignature: return "bad-signature";
+                case InvokeRefusal.StorageFailed: return "storage-failed";
                 default: return "unknown";
             }
         }

@@ -99,7 +99,9 @@ namespace WasmBox.Nano.Device.Networked
             byte[] offline = ProtocolJson.Offline(provisioning.DeviceId);
             string will = Utf8.Decode(offline, 0, offline.Length);
             ConnectBroker(transport, service.Topics.State, will);
-            MqttAgent agent = new MqttAgent(service, transport, new ManagedHeapGauge());
+            // The agent shares the runtime's reference-counted subscriptions on the one client, as
+            // the simulated device does: a container leaving never drops a filter the agent holds.
+            MqttAgent agent = new MqttAgent(service, runtime.Services.Transport, new ManagedHeapGauge());
             agent.Start(provisioning.TelemetrySeconds * 1000);
             if (_description.Coap)
             {
@@ -135,8 +137,11 @@ namespace WasmBox.Nano.Device.Networked
         {
             try
             {
-                CoapServerOptions options = new CoapServerOptions();
-                options.MaxRequestBody = service.MaxBundleBytes;
+                CoapServerOptions options = CoapAgent.ServerOptions(service);
+                // Transfers time out on the board's monotonic clock (wall time jumps when SNTP sets
+                // it); a random first message id keeps a rebooted board's ids apart from its last ones.
+                options.Clock = new BoardCoapClock(_clock);
+                options.FirstMessageId = new Random().Next(0x10000);
                 _coap = new CoapServer(new UdpEndpoint(new UdpSocket(UdpEndpoint.CoapPort)), options);
                 CoapAgent.Register(_coap, service);
                 new Thread(CoapLoop).Start();

@@ -11,6 +11,26 @@ namespace WasmBox.Nano.Protocol.Coap
     /// </summary>
     public static class CoapAgent
     {
+        /// <summary>Block1 transfers under way at once: two honest deploys side by side, a third waits (5.03, Max-Age).</summary>
+        public const int ReassemblySlots = 2;
+
+        /// <summary>A transfer idle this long frees its slot for a newcomer.</summary>
+        public const int TransferTimeoutMs = 20000;
+
+        /// <summary>
+        /// The server options every device uses, simulated or on a board: request bodies up to a
+        /// bundle, <see cref="ReassemblySlots"/> reassembly buffers of that size, idle transfers
+        /// dropped after <see cref="TransferTimeoutMs"/>. A board adds its clock and a random first message id.
+        /// </summary>
+        public static CoapServerOptions ServerOptions(DeviceService service)
+        {
+            CoapServerOptions options = new CoapServerOptions();
+            options.MaxRequestBody = service.MaxBundleBytes;
+            options.ReassemblySlots = ReassemblySlots;
+            options.TransferTimeoutMs = TransferTimeoutMs;
+            return options;
+        }
+
         /// <summary>Registers the resources. The server's MaxRequestBody must be at least the service's MaxBundleBytes.</summary>
         public static void Register(CoapServer server, DeviceService service)
         {
@@ -24,7 +44,7 @@ namespace WasmBox.Nano.Protocol.Coap
                 .Describe("wbx.remove", null, CoapContentFormat.OctetStream);
             server.Register("rollback", new UpdateResource(service, UpdateOperation.Rollback), CoapMethods.Post, service.MaxCommandBytes)
                 .Describe("wbx.rollback", null, CoapContentFormat.OctetStream);
-            server.Register("invoke", new InvokeResource(service), CoapMethods.Post, service.MaxInvokeBytes)
+            server.Register("invoke", new InvokeResource(service), CoapMethods.Post, service.MaxInvokeMessageBytes)
                 .Describe("wbx.invoke", null, CoapContentFormat.Json);
             server.Register("state", new StateResource(service), CoapMethods.Get)
                 .Describe("wbx.state", "core.s", CoapContentFormat.Json);

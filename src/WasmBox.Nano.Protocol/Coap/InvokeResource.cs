@@ -26,7 +26,9 @@ namespace WasmBox.Nano.Protocol.Coap
             }
             InvokeResult r = _service.Invoke(tenant, slot, request.CopyBody(), request.BodyLength);
             byte code = r.Ok ? CoapCode.Changed : r.Refusal == InvokeRefusal.NoSuchFunction ? CoapCode.NotFound
-                : r.Refusal == InvokeRefusal.TooLarge ? CoapCode.RequestEntityTooLarge : CoapCode.ServiceUnavailable;
+                : r.Refusal == InvokeRefusal.TooLarge ? CoapCode.RequestEntityTooLarge
+                : InvokeResult.IsUnauthorized(r.Refusal) ? CoapCode.Unauthorized
+                : r.Refusal == InvokeRefusal.StorageFailed ? CoapCode.InternalServerError : CoapCode.ServiceUnavailable;
             CoapAgent.Answer(response, code, ProtocolJson.InvokeResult(r));
         }
     }

@@ -42,6 +42,10 @@ namespace WasmBox.Nano.Protocol.Json
                 .Property("slot", r.Slot)
                 .Property("ok", r.Ok)
                 .Property("refusal", r.Refusal == InvokeRefusal.None ? null : WasmBox.Nano.Protocol.InvokeResult.RefusalName(r.Refusal));
+            if (r.Reason != null)
+            {
+                w.Name("reason").String(r.Reason, MaxTextChars);
+            }
             if (r.Ok)
             {
                 w.Property("name", r.Name)

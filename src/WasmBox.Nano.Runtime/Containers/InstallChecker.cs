@@ -312,7 +312,7 @@ namespace WasmBox.Nano.Runtime.Containers
         private const int LineBuilderDigits = 20;
         private const int FmtBufferBytes = 24;
         private const int TenantFields = 5;
-        private const int PolicyFields = 8;
+        private const int PolicyFields = 9;
         private const int LimitsFields = 12;
 
         /// <param name="appTopicPrefixLength">Length of the board's wbx/{deviceId}/app/ (mqtt_publish keeps it in its topic buffer).</param>

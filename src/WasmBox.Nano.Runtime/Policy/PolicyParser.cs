@@ -86,7 +86,7 @@ namespace WasmBox.Nano.Runtime.Policy
 
         private static TenantPolicy ReadTenant(JsonObject obj, string path)
         {
-            JsonFields.AllowOnly(obj, path, new string[] { "id", "helpers", "pins", "sensors", "topics", "coapPaths", "limits" }, UnknownMember);
+            JsonFields.AllowOnly(obj, path, new string[] { "id", "helpers", "pins", "sensors", "topics", "coapPaths", "signedInvokes", "limits" }, UnknownMember);
             string id = JsonFields.RequiredString(obj, path, "id");
             string idError = ValidateName(id);
             if (idError != null)
@@ -99,7 +99,8 @@ namespace WasmBox.Nano.Runtime.Policy
             string[] topics = ReadStrings(obj.Get("topics"), path + ".topics", true);
             string[] paths = ReadStrings(obj.Get("coapPaths"), path + ".coapPaths", false);
             TenantLimits limits = ReadLimits(JsonFields.Object(JsonFields.Required(obj, path, "limits"), path + ".limits"), path + ".limits");
-            return new TenantPolicy(id, helpers, pins, sensors, topics, paths, limits);
+            bool signedInvokes = JsonFields.OptionalBool(obj, path, "signedInvokes", false);
+            return new TenantPolicy(id, helpers, pins, sensors, topics, paths, limits, signedInvokes);
         }
 
         /// <summary>Null when a tenant or container name is 1..32 characters of a-z, 0-9, '-' and '_', else the reason.</summary>

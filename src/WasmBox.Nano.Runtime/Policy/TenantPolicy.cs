@@ -61,6 +61,13 @@ namespace WasmBox.Nano.Runtime.Policy
 
         public TenantPolicy(string tenantId, int[] helperIds, PinGrant[] pins, SensorGrant[] sensors,
             string[] topics, string[] coapPaths, TenantLimits limits)
+            : this(tenantId, helperIds, pins, sensors, topics, coapPaths, limits, false)
+        {
+        }
+
+        /// <param name="signedInvokes">True when invocations from outside must be signed with the tenant's key.</param>
+        public TenantPolicy(string tenantId, int[] helperIds, PinGrant[] pins, SensorGrant[] sensors,
+            string[] topics, string[] coapPaths, TenantLimits limits, bool signedInvokes)
         {
             if (tenantId == null || tenantId.Length == 0)
             {
@@ -78,9 +85,16 @@ namespace WasmBox.Nano.Runtime.Policy
             _topics = topics == null ? new string[0] : topics;
             _coapPaths = coapPaths == null ? new string[0] : coapPaths;
             Limits = limits;
+            SignedInvokes = signedInvokes;
         }
 
         public string TenantId { get; private set; }
+
+        /// <summary>
+        /// Invocations (MQTT invoke topic, CoAP /invoke) must carry a COSE_Sign1 of the tenant's key
+        /// over device, tenant, slot, a counter and the payload digest; anything else is refused.
+        /// </summary>
+        public bool SignedInvokes { get; private set; }
 
         public TenantLimits Limits { get; private set; }
 

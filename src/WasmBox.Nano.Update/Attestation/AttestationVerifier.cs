@@ -53,7 +53,7 @@ namespace WasmBox.Nano.Update
         }
 
         /// <summary>Compares without stopping at the first difference, so timing does not reveal where a forged tag goes wrong.</summary>
-        private static bool SameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int count)
+        internal static bool SameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int count)
         {
             if (a.Length - aOffset < count || b.Length - bOffset < count)
             {

@@ -91,7 +91,8 @@ namespace WasmBox.Nano.Update
             return named;
         }
 
-        private static string At(CborReader r)
+        /// <summary>" (what, at byte n)" when the reader stopped on an error, else empty: the tail of a refusal's reason.</summary>
+        internal static string At(CborReader r)
         {
             return r.Error == CborError.None ? "" : " (" + CborErrorText.Describe(r.Error) + " at byte " + r.ErrorOffset + ")";
         }

@@ -24,6 +24,7 @@ namespace WasmBox.Nano.Update
         private readonly SlotStorage _storage;
         private readonly FunctionChecks _checks;
         private readonly ITenantKeyring _keys;
+        private readonly IStorage _blobs;
         private readonly SlotTable _slots = new SlotTable();
         private string[] _bootFailures = new string[0];
         private bool _booted;
@@ -45,11 +46,18 @@ namespace WasmBox.Nano.Update
             }
             _runtime = runtime;
             _storage = new SlotStorage(storage);
+            _blobs = storage;
             _keys = keys;
             _checks = new FunctionChecks(runtime, keys, _storage);
         }
 
         public WasmBoxRuntime Runtime { get { return _runtime; } }
+
+        /// <summary>The tenants' public keys bundles and commands are checked with.</summary>
+        public ITenantKeyring Keys { get { return _keys; } }
+
+        /// <summary>The board storage the manager keeps its blobs on (other persisted protocol state lives beside them).</summary>
+        public IStorage Storage { get { return _blobs; } }
 
         /// <summary>Transports refuse larger bundles before buffering them.</summary>
         public int MaxBundleBytes { get { return BundleReader.MaxBundleBytes; } }

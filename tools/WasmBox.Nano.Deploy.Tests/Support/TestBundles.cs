@@ -78,5 +78,6 @@ internal static class TestBundles
     private static FunctionImage Image(string source) => new(Assembler.Assemble(source), [], [], 0, [new EntryPoint("main", 0)]);
 
     private static ECDsa KeyOf(string tenant) =>
-        tenant == TestTenants.Globex ? TestTenants.GlobexKey : tenant == TestTenants.Wide ? TestTenants.WideKey : TestTenants.AcmeKey;
+        tenant == TestTenants.Globex ? TestTenants.GlobexKey : tenant == TestTenants.Wide ? TestTenants.WideKey
+        : tenant == TestTenants.Vault ? TestTenants.VaultKey : TestTenants.AcmeKey;
 }

@@ -13,18 +13,23 @@ internal static class TestTenants
     /// <summary>Granted every topic ("#"): still only under wbx/{deviceId}/app/.</summary>
     public const string Wide = "wide";
 
+    /// <summary>Accepts only invocations signed with its key ("signedInvokes": true).</summary>
+    public const string Vault = "vault";
+
     public static readonly ECDsa AcmeKey = TenantKeys.Generate();
     public static readonly ECDsa GlobexKey = TenantKeys.Generate();
     public static readonly ECDsa WideKey = TenantKeys.Generate();
+    public static readonly ECDsa VaultKey = TenantKeys.Generate();
 
     public static ITenantKeyring Keyring { get; } = new Keys(new Dictionary<string, byte[]>
     {
         [Acme] = TenantKeys.PublicPoint(AcmeKey),
         [Globex] = TenantKeys.PublicPoint(GlobexKey),
         [Wide] = TenantKeys.PublicPoint(WideKey),
+        [Vault] = TenantKeys.PublicPoint(VaultKey),
     });
 
-    /// <summary>acme may read its payload and use acme/# topics; globex alike with globex/#; wide has "#".</summary>
+    /// <summary>acme may read its payload and use acme/# topics; globex alike with globex/#; wide has "#"; vault signs its invocations.</summary>
     public const string Policy = """
         { "tenants": [
           { "id": "acme", "helpers": ["payload_length", "gcoap_resp_init", "coap_get_pdu", "memcpy"], "pins": [], "sensors": [],
@@ -36,6 +41,9 @@ internal static class TestTenants
             "limits": { "maxContainers": 2, "maxImageBytes": 2048, "ramBytes": 32768, "instructionsPerRun": 5000,
                         "branchesPerRun": 500, "runsPerSecond": 50, "helperCallsPerSecond": 500 } },
           { "id": "wide", "helpers": ["payload_length"], "pins": [], "sensors": [], "topics": ["#"],
+            "limits": { "maxContainers": 1, "maxImageBytes": 2048, "ramBytes": 32768, "instructionsPerRun": 5000,
+                        "branchesPerRun": 500, "runsPerSecond": 50, "helperCallsPerSecond": 500 } },
+          { "id": "vault", "helpers": ["payload_length"], "topics": ["vault/#"], "signedInvokes": true,
             "limits": { "maxContainers": 1, "maxImageBytes": 2048, "ramBytes": 32768, "instructionsPerRun": 5000,
                         "branchesPerRun": 500, "runsPerSecond": 50, "helperCallsPerSecond": 500 } } ] }
         """;

@@ -14,12 +14,12 @@ public sealed record UpdateReply(string Op, int Bytes, bool Ok, string Status, s
 
 /// <summary>A device's answer to an invocation.</summary>
 public sealed record InvokeReply(string? Tenant, int Slot, bool Ok, string? Refusal, string? Name, string? Status,
-    long Result, int? CoapCode, string? Output, string? OutputHex)
+    long Result, int? CoapCode, string? Output, string? OutputHex, string? Reason = null)
 {
     public override string ToString() => Ok
         ? Tenant + "/" + Slot + " (" + Name + "): " + Status + ", r0 = " + Result
             + (Output is not null ? ", output \"" + Output + "\"" : OutputHex is not null ? ", output hex " + OutputHex : "")
-        : "refused (" + Refusal + ")";
+        : "refused (" + Refusal + ")" + (Reason is not null ? ": " + Reason : "");
 }
 
 /// <summary>One installed function in a device's state.</summary>

@@ -170,7 +170,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     private static CoapUdpServerHost StartCoap(DeviceService service, int port)
     {
-        var options = new CoapServerOptions { MaxRequestBody = service.MaxBundleBytes };
+        CoapServerOptions options = CoapAgent.ServerOptions(service);
         CoapUdpServerHost host;
         try
         {
