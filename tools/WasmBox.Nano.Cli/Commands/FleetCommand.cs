@@ -7,7 +7,8 @@ using WasmBox.Nano.Signing.Keyrings;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx fleet --devices N --mqtt URL [--devices-on URL ...] --bundle FILE --policy FILE --keyring DIR [--timeout S]</c>:
+/// <c>wbx fleet --devices N --mqtt URL [--devices-on URL ...] --bundle FILE --policy FILE --keyring DIR [--timeout S]
+/// [--keep-alive S] [--connect-parallelism N]</c>:
 /// starts N simulated devices in this process on the broker (or split across the --devices-on nodes of a cluster), deploys the bundle to all of them as
 /// `wbx deploy` does and prints the time until every device reported. Exit 1 when any was lost.
 /// </summary>
@@ -26,9 +27,19 @@ internal static class FleetCommand
         {
             Description = "Broker URL the devices connect to, in turn (repeat for each node of a cluster); default: --mqtt, where the deploy is sent",
         };
+        var keepAlive = new Option<double>("--keep-alive")
+        {
+            Description = "The devices' MQTT keep-alive in seconds, 0 for none: raise it when a loaded machine makes the broker drop idle devices",
+            DefaultValueFactory = _ => 30,
+        };
+        var connectParallelism = new Option<int>("--connect-parallelism")
+        {
+            Description = "Devices connecting at the same time during start-up (a failed connect is tried again with back-off)",
+            DefaultValueFactory = _ => 16,
+        };
         var command = new Command("fleet", "Measure a fleet deployment: N simulated devices, one bundle, time until all report")
         {
-            devices, bundle, policy, keyring, profile, timeout, devicesOn,
+            devices, bundle, policy, keyring, profile, timeout, devicesOn, keepAlive, connectParallelism,
         };
         mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
@@ -36,6 +47,12 @@ internal static class FleetCommand
             int count = parse.GetValue(devices);
             if (count is < 1 or > 10000)
                 throw new CliError("--devices must be between 1 and 10000");
+            double keepAliveSeconds = parse.GetValue(keepAlive);
+            if (keepAliveSeconds is < 0 or > 65535)
+                throw new CliError("--keep-alive must be between 0 (none) and 65535 seconds");
+            int parallelism = parse.GetValue(connectParallelism);
+            if (parallelism is < 1 or > 1000)
+                throw new CliError("--connect-parallelism must be between 1 and 1000");
             MqttEndpoint broker = mqtt.Endpoint(parse);
             FleetReport report = await FleetTrial.RunAsync(new FleetTrialOptions
             {
@@ -52,6 +69,8 @@ internal static class FleetCommand
                 Profile = parse.GetRequiredValue(profile),
                 IdPrefix = "fleet-" + Environment.ProcessId + "-",
                 Timeout = RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"),
+                KeepAlive = TimeSpan.FromSeconds(Math.Round(keepAliveSeconds)),
+                Startup = new FleetStartup { Parallelism = parallelism },
             }, line => Console.WriteLine(line), cancellationToken);
             foreach (var lost in report.Outcomes.Where(o => !o.Ok))
                 Console.WriteLine("  " + lost);

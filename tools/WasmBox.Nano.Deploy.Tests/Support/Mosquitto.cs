@@ -12,12 +12,12 @@ public abstract class MosquittoPeer : IDisposable
     private static readonly string? Script = RepoFile.Find("tools/test-peers/mosquitto.sh");
     private readonly string[]? _started;
 
-    /// <param name="command">"start" or "start-secure": what the script prints is kept in <see cref="Started"/>.</param>
-    protected MosquittoPeer(string command)
+    /// <param name="arguments">"start" [PORT] or "start-secure": what the script prints is kept in <see cref="Started"/>.</param>
+    protected MosquittoPeer(params string[] arguments)
     {
         if (!IsInstalled() || Script is null)
             return;
-        _started = Run(command).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _started = Run(arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>What the script printed (ports, then the secure broker's directory); skips the calling test when there is no broker.</summary>
@@ -40,7 +40,7 @@ public abstract class MosquittoPeer : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static bool IsInstalled() =>
+    internal static bool IsInstalled() =>
         File.Exists("/usr/sbin/mosquitto")
         || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "mosquitto")));
 
@@ -66,6 +66,12 @@ public abstract class MosquittoPeer : IDisposable
 
 /// <summary>An anonymous broker (one plain listener).</summary>
 public sealed class Mosquitto() : MosquittoPeer("start")
+{
+    public MqttEndpoint Require() => Listener(0);
+}
+
+/// <summary>An anonymous broker on a port chosen beforehand, for clients that were already trying to reach it.</summary>
+public sealed class MosquittoOnPort(int port) : MosquittoPeer("start", port.ToString())
 {
     public MqttEndpoint Require() => Listener(0);
 }

@@ -29,18 +29,24 @@ public sealed record FleetTrialOptions
     public string IdPrefix { get; init; } = "fleet-";
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The devices' MQTT keep-alive; zero turns it off. A broker closes a connection silent for 1.5 times it.</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How the devices come online: connects at once, retries, progress lines.</summary>
+    public FleetStartup Startup { get; init; } = new();
 }
 
 /// <summary>The figure a fleet trial measures.</summary>
 public sealed record FleetReport(int Devices, int Installed, int Refused, int TimedOut, int ConfirmedOnDevice,
-    TimeSpan StartUp, TimeSpan AllReported, long BytesPerDevice, IReadOnlyList<DeployOutcome> Outcomes)
+    TimeSpan StartUp, int ConnectRetries, TimeSpan AllReported, long BytesPerDevice, IReadOnlyList<DeployOutcome> Outcomes)
 {
     /// <summary>Every device answered "installed"/"updated" and holds the function.</summary>
     public bool NoneLost => Installed == Devices && ConfirmedOnDevice == Devices;
 
     public override string ToString() =>
         Devices + " devices: " + Installed + " installed, " + Refused + " refused, " + TimedOut + " timed out, "
-        + ConfirmedOnDevice + " confirmed on the device; start-up " + Millis(StartUp) + ", all reported after "
+        + ConfirmedOnDevice + " confirmed on the device; start-up " + Millis(StartUp) + " (" + ConnectRetries + " connect retries), all reported after "
         + Millis(AllReported) + " from the start of the deploy; " + (BytesPerDevice / 1024.0).ToString("0")
         + " KB of memory per simulated device (process working set after start-up, less before, over devices)";
 
@@ -70,7 +76,8 @@ public static class FleetTrial
             Profile = options.Profile,
             Threaded = false,
             TelemetryPeriod = TimeSpan.Zero,
-        }, cancellationToken: cancellationToken);
+            KeepAlive = options.KeepAlive,
+        }, options.Startup, log, cancellationToken);
         startUp.Stop();
         long perDevice = Math.Max(0, WorkingSet() - before) / options.Devices;
         log(options.Devices + " devices online after " + startUp.ElapsedMilliseconds + " ms on " + deviceBrokers.Count
@@ -85,7 +92,8 @@ public static class FleetTrial
                 log(n + "/" + options.Devices + " reported");
         }, cancellationToken);
 
-        int confirmed = fleet.Devices.Count(d => HoldsBundle(d, outcomes.First(o => o.DeviceId == d.DeviceId)));
+        var outcomeOf = outcomes.ToDictionary(o => o.DeviceId, StringComparer.Ordinal);
+        int confirmed = fleet.Devices.Count(d => HoldsBundle(d, outcomeOf[d.DeviceId]));
         return new FleetReport(
             options.Devices,
             outcomes.Count(o => o.Ok),
@@ -93,6 +101,7 @@ public static class FleetTrial
             outcomes.Count(o => o.TimedOut),
             confirmed,
             startUp.Elapsed,
+            fleet.ConnectRetries,
             outcomes.Where(o => !o.TimedOut).Select(o => o.Elapsed).DefaultIfEmpty().Max(),
             perDevice,
             outcomes);
