@@ -12,7 +12,12 @@ BIN=/usr/lib/rabbitmq/bin
 [ -x "$BIN/rabbitmq-server" ] || { echo "rabbitmq.sh: rabbitmq-server is not installed (Debian package 'rabbitmq-server')" >&2; exit 1; }
 # epmd and the Erlang distribution listen on loopback too.
 export ERL_EPMD_ADDRESS=127.0.0.1
-export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+# Tuned for a fleet on a small shared machine (the 10,000-device run, tools/brokers/README.md):
+# Erlang schedulers that go idle sleep instead of spinning (+sbwt none ...): spinning schedulers of
+# two nodes would take the cores the simulated devices and the other node need.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
+# One file descriptor per MQTT connection: 5,000 devices on a node need more than a shell's usual 1,024.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 EPMD=$(ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -1)
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -52,6 +57,8 @@ mqtt.default_user = guest
 mqtt.default_pass = guest
 mqtt.vhost = /
 mqtt.exchange = amq.topic
+# A fleet connects in bursts; the default accept backlog (128) refuses connects a burst overflows.
+mqtt.tcp_listen_options.backlog = 4096
 log.file.level = warning
 log.console = false
 CONF

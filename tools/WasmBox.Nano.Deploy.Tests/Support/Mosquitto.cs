@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Deploy.Tests.Support;
@@ -44,24 +43,7 @@ public abstract class MosquittoPeer : IDisposable
         File.Exists("/usr/sbin/mosquitto")
         || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "mosquitto")));
 
-    private static string Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script!);
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(30_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("mosquitto.sh " + string.Join(' ', arguments) + " did not finish");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException("mosquitto.sh " + string.Join(' ', arguments) + " failed: " + error.Result);
-        return output.Result;
-    }
+    private static string Run(params string[] arguments) => PeerScript.Run(Script!, TimeSpan.FromSeconds(30), arguments);
 }
 
 /// <summary>An anonymous broker (one plain listener).</summary>
