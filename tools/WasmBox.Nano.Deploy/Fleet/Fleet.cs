@@ -20,8 +20,6 @@ public sealed class Fleet : IAsyncDisposable
     /// <summary>Connects that failed in a way that may pass and were tried again during start-up.</summary>
     public int ConnectRetries { get; }
 
-    public IReadOnlyList<string> DeviceIds => _devices.Select(d => d.DeviceId).ToArray();
-
     /// <summary>
     /// Starts <paramref name="count"/> devices from <paramref name="optionsFor"/>(index), logging
     /// progress; if one cannot start after its tries, those started are stopped and its error is thrown.
