@@ -22,10 +22,13 @@ EPMD=$(ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -1)
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Below the kernel's ephemeral range: a 10,000-device fleet holds thousands of client ports there,
+# and a node whose listener port one of them took does not start (eaddrinuse).
 free_port() {
-  local port
+  local port low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((10000 + RANDOM % (low - 10000)))
     port_in_use "$port" || { echo "$port"; return 0; }
   done
   echo "rabbitmq.sh: no free port found" >&2
