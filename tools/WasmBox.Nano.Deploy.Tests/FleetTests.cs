@@ -29,7 +29,6 @@ public class FleetTests(Mosquitto mosquitto, ITestOutputHelper log) : IClassFixt
             Timeout = TimeSpan.FromSeconds(60),
         }, log.WriteLine);
 
-        log.WriteLine(report.ToString());
         Assert.True(report.NoneLost, report.ToString());
         Assert.Equal(25, report.Outcomes.Select(o => o.DeviceId).Distinct().Count());
     }
@@ -69,7 +68,6 @@ public class FleetTests(Mosquitto mosquitto, ITestOutputHelper log) : IClassFixt
         using (var late = new MosquittoOnPort(port))
             report = await trial.WaitAsync(WbxTimeout);
 
-        log.WriteLine(report.ToString());
         Assert.True(report.NoneLost, report.ToString());
         Assert.True(report.ConnectRetries >= 2, report.ToString()); // both devices connecting first were refused at least once
     }

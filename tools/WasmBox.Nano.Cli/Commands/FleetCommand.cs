@@ -101,7 +101,6 @@ internal static class FleetCommand
         FleetReport report = await FleetTrial.RunAsync(options, line => Console.WriteLine(line), cancellationToken);
         foreach (var lost in report.Outcomes.Where(o => !o.Ok))
             Console.WriteLine("  " + lost);
-        Console.WriteLine(report);
         Console.WriteLine(report.NoneLost ? "none lost" : "LOST: " + (report.Devices - report.ConfirmedOnDevice) + " device(s)");
         return report.NoneLost ? 0 : CommandGuard.Failure;
     }

@@ -82,7 +82,11 @@ public static class FleetTrial
             startUp.Stop();
             log(options.Devices + " devices online after " + startUp.ElapsedMilliseconds + " ms in " + parts.Count + " process(es) on "
                 + DeviceBrokers(options).Count + " broker(s); deploying through " + options.Broker);
-            return await DeployAsync(options, parts, startUp.Elapsed, log, cancellationToken);
+            FleetReport report = await DeployAsync(options, parts, startUp.Elapsed, log, cancellationToken);
+            // Stopping thousands of devices takes minutes on a cluster (each unsubscribes and says "offline"): the figures come first.
+            log(report.ToString());
+            log("stopping the devices");
+            return report;
         }
         finally
         {
