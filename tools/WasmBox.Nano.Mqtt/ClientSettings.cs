@@ -92,7 +92,7 @@ internal static class ClientSettings
                     + "): check that --ca is the CA that signed the broker's certificate and the certificate names " + endpoint.Host, failure);
             }
             if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
-                return new MqttConnectException("nothing listens at " + endpoint + ": start a broker there (e.g. `wbx broker`) or fix the address", failure);
+                return new MqttConnectException("nothing listens at " + endpoint + ": start a broker there (e.g. `wbx broker`) or fix the address", failure, transient: true);
         }
         if (endpoint.Tls)
         {
@@ -101,7 +101,7 @@ internal static class ClientSettings
         }
         string why = Innermost(failure).Message.TrimEnd('.');
         return new MqttConnectException("cannot connect to " + at + ": " + why
-            + (why.Contains("closed", StringComparison.OrdinalIgnoreCase) ? " (a TLS port needs mqtts://)" : ""), failure);
+            + (why.Contains("closed", StringComparison.OrdinalIgnoreCase) ? " (a TLS port needs mqtts://)" : ""), failure, transient: true);
     }
 
     /// <summary>The broker's CONNACK said no: <paramref name="code"/> as a sentence that says what to do.</summary>
@@ -114,7 +114,8 @@ internal static class ClientSettings
                 ? at + " wants credentials (" + Words(code) + "): give --user and --password (or WBX_MQTT_USER and WBX_MQTT_PASSWORD)"
                 : at + " refused user '" + endpoint.UserName + "' (" + Words(code) + "): check --user and --password");
         }
-        return new MqttConnectException(at + " refused the connection (" + Words(code) + ")");
+        return new MqttConnectException(at + " refused the connection (" + Words(code) + ")", transient: code
+            is MqttClientConnectResultCode.ServerUnavailable or MqttClientConnectResultCode.ServerBusy or MqttClientConnectResultCode.QuotaExceeded);
     }
 
     private static Exception Innermost(Exception e)

@@ -326,12 +326,12 @@ public sealed class MqttSession : IAsyncDisposable
     /// <summary>Connects again with back-off until it works or the session stops; then restores the subscriptions.</summary>
     private async Task ReconnectAsync()
     {
-        TimeSpan delay = _options.ReconnectDelay;
+        var backoff = new Backoff(_options.ReconnectDelay, _options.MaxReconnectDelay);
         while (!_lifetime.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(delay * (0.8 + 0.4 * Random.Shared.NextDouble()), _lifetime.Token);
+                await Task.Delay(backoff.Next(), _lifetime.Token);
                 MqttClientConnectResult result = await _client.ConnectAsync(_clientOptions!, _lifetime.Token);
                 if (result.ResultCode != MqttClientConnectResultCode.Success)
                     throw ClientSettings.Refused(_options.Endpoint, result.ResultCode);
@@ -349,7 +349,6 @@ public sealed class MqttSession : IAsyncDisposable
             {
                 if (e is MqttSubscribeException)
                     ReportBackgroundError("resubscribing after a reconnect", e);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
                 if (_client.IsConnected)
                 {
                     GoOnline();

@@ -12,15 +12,23 @@ BIN=/usr/lib/rabbitmq/bin
 [ -x "$BIN/rabbitmq-server" ] || { echo "rabbitmq.sh: rabbitmq-server is not installed (Debian package 'rabbitmq-server')" >&2; exit 1; }
 # epmd and the Erlang distribution listen on loopback too.
 export ERL_EPMD_ADDRESS=127.0.0.1
-export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+# Tuned for a fleet on a small shared machine (the 10,000-device run, tools/brokers/README.md):
+# Erlang schedulers that go idle sleep instead of spinning (+sbwt none ...): spinning schedulers of
+# two nodes would take the cores the simulated devices and the other node need.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
+# One file descriptor per MQTT connection: 5,000 devices on a node need more than a shell's usual 1,024.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 EPMD=$(ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -1)
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Below the kernel's ephemeral range: a 10,000-device fleet holds thousands of client ports there,
+# and a node whose listener port one of them took does not start (eaddrinuse).
 free_port() {
-  local port
+  local port low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((10000 + RANDOM % (low - 10000)))
     port_in_use "$port" || { echo "$port"; return 0; }
   done
   echo "rabbitmq.sh: no free port found" >&2
@@ -52,6 +60,12 @@ mqtt.default_user = guest
 mqtt.default_pass = guest
 mqtt.vhost = /
 mqtt.exchange = amq.topic
+# A fleet connects in bursts; the default accept backlog (128) refuses connects a burst overflows.
+mqtt.tcp_listen_options.backlog = 4096
+# QoS 1 messages a subscriber may hold unacknowledged (default 10): the deployer receives one
+# result per device, and at 10 in flight a 10,000-device deploy waited on round trips to wbx
+# (3.5 results/s, thousands queued in the broker) rather than on the devices.
+mqtt.prefetch = 1000
 log.file.level = warning
 log.console = false
 CONF

@@ -40,7 +40,8 @@ internal static class StatusCommand
             }
             if (state is null)
             {
-                Console.WriteLine(id + ": unknown (no retained state: the device never connected to this broker)");
+                Console.WriteLine(id + ": unknown (no retained state: the device never connected to this broker,"
+                    + " or it is on another node of a RabbitMQ cluster, whose retained messages stay on their node: ask that node)");
                 return CommandGuard.Failure;
             }
             Console.WriteLine(state.Device + ": " + (state.Online ? "online" : "offline")

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Deploy.Tests.Support;
@@ -12,12 +11,12 @@ public abstract class MosquittoPeer : IDisposable
     private static readonly string? Script = RepoFile.Find("tools/test-peers/mosquitto.sh");
     private readonly string[]? _started;
 
-    /// <param name="command">"start" or "start-secure": what the script prints is kept in <see cref="Started"/>.</param>
-    protected MosquittoPeer(string command)
+    /// <param name="arguments">"start" [PORT] or "start-secure": what the script prints is kept in <see cref="Started"/>.</param>
+    protected MosquittoPeer(params string[] arguments)
     {
         if (!IsInstalled() || Script is null)
             return;
-        _started = Run(command).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _started = Run(arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>What the script printed (ports, then the secure broker's directory); skips the calling test when there is no broker.</summary>
@@ -40,32 +39,21 @@ public abstract class MosquittoPeer : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static bool IsInstalled() =>
+    internal static bool IsInstalled() =>
         File.Exists("/usr/sbin/mosquitto")
         || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "mosquitto")));
 
-    private static string Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script!);
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(30_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("mosquitto.sh " + string.Join(' ', arguments) + " did not finish");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException("mosquitto.sh " + string.Join(' ', arguments) + " failed: " + error.Result);
-        return output.Result;
-    }
+    private static string Run(params string[] arguments) => PeerScript.Run(Script!, TimeSpan.FromSeconds(30), arguments);
 }
 
 /// <summary>An anonymous broker (one plain listener).</summary>
 public sealed class Mosquitto() : MosquittoPeer("start")
+{
+    public MqttEndpoint Require() => Listener(0);
+}
+
+/// <summary>An anonymous broker on a port chosen beforehand, for clients that were already trying to reach it.</summary>
+public sealed class MosquittoOnPort(int port) : MosquittoPeer("start", port.ToString())
 {
     public MqttEndpoint Require() => Listener(0);
 }

@@ -30,6 +30,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
     private readonly CoapUdpServerHost? _coap;
     private readonly Action<string> _log;
     private int _stopped;
+    private int _connectionLosses;
 
     private SimulatedDevice(SimulatedBoard board, MqttSession client, WasmBoxRuntime runtime, UpdateManager updates,
         DeviceService service, MqttAgent agent, CoapUdpServerHost? coap, Action<string> log)
@@ -60,6 +61,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
     public IPEndPoint? CoapEndPoint => _coap?.LocalEndPoint;
 
     public bool IsConnected => _client.IsConnected;
+
+    /// <summary>How often the connection was lost after start-up (each followed by a reconnect).</summary>
+    public int ConnectionLosses => Volatile.Read(ref _connectionLosses);
 
     /// <summary>Builds the device and brings it online; a bad profile, policy or unreachable broker is a <see cref="DeployException"/>.</summary>
     public static async Task<SimulatedDevice> StartAsync(SimulatedDeviceOptions options, CancellationToken cancellationToken = default)
@@ -153,7 +157,10 @@ public sealed class SimulatedDevice : IAsyncDisposable
         if (e.State == MqttConnectionState.Connected && Volatile.Read(ref _stopped) == 0)
             Agent.PublishState();
         else if (e.State == MqttConnectionState.Reconnecting)
+        {
+            Interlocked.Increment(ref _connectionLosses);
             _log("connection lost (" + e.Reason?.Message + "); reconnecting");
+        }
     }
 
     private static async Task ConnectAsync(MqttSession client, CancellationToken cancellationToken)
