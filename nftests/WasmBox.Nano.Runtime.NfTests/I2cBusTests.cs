@@ -178,13 +178,21 @@ namespace WasmBox.Nano.Runtime.NfTests
             rig.Board.I2c.Hold(FakeI2cBus.DeviceB);
             Thread t = new Thread(rig.RunHolder);
             t.Start();
-            rig.Board.I2c.WaitUntilHeld();
-            // Queued and drained here: Dispatch would wait for the holder's dispatch to finish first.
-            Assert.AreEqual(1, rig.Runtime.Fire(HookKind.Timer, 200, null, null, 0));
-            Assert.AreEqual(1, rig.Runtime.RunPending());
-            Assert.AreEqual(Busy, waiter.LastResult, "the bus stayed busy for as long as the waiter's budget lasted");
-            rig.Board.I2c.Release();
-            t.Join();
+            try
+            {
+                rig.Board.I2c.WaitUntilHeld();
+                // Queued and drained here: Dispatch would wait for the holder's dispatch to finish first.
+                Assert.AreEqual(1, rig.Runtime.Fire(HookKind.Timer, 200, null, null, 0));
+                Assert.AreEqual(1, rig.Runtime.RunPending());
+                RuntimeRig.AssertLastStatus(VmStatus.Ok, waiter);
+                Assert.AreEqual(Busy, waiter.LastResult, "the bus stayed busy for as long as the waiter's budget lasted");
+                Assert.AreEqual(0, rig.Board.I2c.Transfers, "the waiter never reached the bus");
+            }
+            finally
+            {
+                rig.Board.I2c.Release();
+                t.Join();
+            }
             Assert.AreEqual((ulong)(0xA0 | 0xA1 << 8 | 0xA2 << 16), holder.LastResult);
         }
 

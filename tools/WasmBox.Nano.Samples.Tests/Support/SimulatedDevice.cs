@@ -8,7 +8,7 @@ namespace WasmBox.Nano.Samples.Tests.Support;
 
 /// <summary>
 /// An ESP32-DevKitC (or another profile's) simulated board on a stepped clock, its sensors reading scripted values,
-/// and a runtime provisioned with tools/samples/policy.demo.json. No threads: every event
+/// and a runtime provisioned with tools/samples/policy.demo.json (or another policy file). No threads: every event
 /// runs on the test's thread. Records runtime events, log lines and MQTT publications.
 /// </summary>
 public sealed class SimulatedDevice : IDisposable, IRuntimeEvents
@@ -20,7 +20,8 @@ public sealed class SimulatedDevice : IDisposable, IRuntimeEvents
 
     private readonly List<RuntimeEvent> _events = [];
 
-    public SimulatedDevice(IReadOnlyDictionary<string, int[]>? sensorValues = null, long[]? runTimesMs = null, string profileId = ProfileId)
+    public SimulatedDevice(IReadOnlyDictionary<string, int[]>? sensorValues = null, long[]? runTimesMs = null, string profileId = ProfileId,
+        string? policyPath = null)
     {
         HardwareProfile profile = HardwareProfiles.Load(profileId).Profile
             ?? throw new InvalidOperationException("profile " + profileId + " does not load");
@@ -37,15 +38,16 @@ public sealed class SimulatedDevice : IDisposable, IRuntimeEvents
         Board.Broker!.MessagePublished += (topic, payload) => Published.Add((topic, payload));
         Runtime = new WasmBoxRuntime(Board, Board.Messages, null);
         Runtime.Monitor.AddListener(this);
-        PolicyParseResult policy = PolicyParser.Parse(File.ReadAllText(SamplePaths.Policy));
+        policyPath ??= SamplePaths.Policy;
+        PolicyParseResult policy = PolicyParser.Parse(File.ReadAllText(policyPath));
         if (!policy.Ok)
         {
-            throw new InvalidOperationException("policy.demo.json: " + policy.Field + ": " + policy.Reason);
+            throw new InvalidOperationException(policyPath + ": " + policy.Field + ": " + policy.Reason);
         }
         string? refusal = Runtime.Provision(policy.Tenants);
         if (refusal is not null)
         {
-            throw new InvalidOperationException("policy.demo.json does not provision: " + refusal);
+            throw new InvalidOperationException(policyPath + " does not provision: " + refusal);
         }
     }
 
