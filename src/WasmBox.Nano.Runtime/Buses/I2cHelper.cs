@@ -92,9 +92,12 @@ namespace WasmBox.Nano.Runtime.Buses
             // Only a busy bus costs waiting time: a free one is taken without looking at the clock.
             if (!gate.Enter(0))
             {
+                int timeoutMs = BusTime.MillisFor(vm.RemainingInstructions - cost);
                 long started = System.DateTime.UtcNow.Ticks;
-                bool entered = gate.Enter(BusTime.MillisFor(vm.RemainingInstructions - cost));
-                vm.Charge(BusTime.Cost((int)((System.DateTime.UtcNow.Ticks - started) / 10)));
+                bool entered = gate.Enter(timeoutMs);
+                // Charged up to the wait granted: scheduler lateness is not the program's doing.
+                long waitedMicros = (System.DateTime.UtcNow.Ticks - started) / 10;
+                vm.Charge(BusTime.Cost(waitedMicros < timeoutMs * 1000L ? (int)waitedMicros : timeoutMs * 1000));
                 if (!entered)
                 {
                     return -Errno.Busy;
