@@ -42,8 +42,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         public void WriteThenReadReachesTheDeclaredDevice()
         {
             Rig rig = new Rig();
-            Container c = rig.Start("acme", "probe", 100, Device(FakeI2cBus.DeviceA, Fast), WriteRead(Handle(FakeI2cBus.DeviceA), 2, 3));
-            rig.Beat(100);
+            Container c = rig.RunOnce("probe", Device(FakeI2cBus.DeviceA, Fast), Handle(FakeI2cBus.DeviceA), 3);
             RuntimeRig.AssertLastStatus(VmStatus.Ok, c);
             Assert.AreEqual((ulong)(0xA0 | 0xA1 << 8 | 0xA2 << 16), c.LastResult, "the three bytes read, then the zeroed stack");
             FakeI2cBus bus = rig.Board.I2c;
@@ -59,8 +58,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         public void AbsentDeviceAnswersNoDevice()
         {
             Rig rig = new Rig();
-            Container c = rig.Start("acme", "probe", 100, Device(0x46, Fast), WriteRead(Handle(0x46), 2, 3));
-            rig.Beat(100);
+            Container c = rig.RunOnce("probe", Device(0x46, Fast), Handle(0x46), 3);
             Assert.AreEqual(NoDevice, c.LastResult);
             Assert.AreEqual(0, c.Counters.PolicyViolations);
         }
@@ -69,8 +67,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         public void UndeclaredAddressIsDeniedAndCounted()
         {
             Rig rig = new Rig();
-            Container c = rig.Start("acme", "sneak", 100, Device(FakeI2cBus.DeviceA, Fast), WriteRead(Handle(FakeI2cBus.DeviceB), 2, 3));
-            rig.Beat(100);
+            Container c = rig.RunOnce("sneak", Device(FakeI2cBus.DeviceA, Fast), Handle(FakeI2cBus.DeviceB), 3);
             RuntimeRig.AssertLastStatus(VmStatus.Ok, c);
             Assert.AreEqual(Denied, c.LastResult);
             Assert.AreEqual(1, c.Counters.PolicyViolations);
@@ -82,9 +79,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         public void LengthsOutsideTheBoundAreInvalid()
         {
             Rig rig = new Rig();
-            Container c = rig.Start("acme", "long", 100, Device(FakeI2cBus.DeviceA, Fast),
-                WriteRead(Handle(FakeI2cBus.DeviceA), 2, I2cHelper.MaxTransfer + 1));
-            rig.Beat(100);
+            Container c = rig.RunOnce("long", Device(FakeI2cBus.DeviceA, Fast), Handle(FakeI2cBus.DeviceA), I2cHelper.MaxTransfer + 1);
             Assert.AreEqual(Invalid, c.LastResult);
             Assert.AreEqual(0, c.Counters.PolicyViolations);
             Assert.AreEqual(0, rig.Board.I2c.Transfers);
@@ -122,8 +117,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         {
             Rig rig = new Rig();
             Assert.IsTrue(BusTime.Cost(BusTime.I2cMicros(Slow, 2, 3)) > Budget, "the slow transfer costs more than the budget");
-            Container c = rig.Start("acme", "slow", 100, Device(FakeI2cBus.DeviceA, Slow), WriteRead(Handle(FakeI2cBus.DeviceA), 2, 3));
-            rig.Beat(100);
+            Container c = rig.RunOnce("slow", Device(FakeI2cBus.DeviceA, Slow), Handle(FakeI2cBus.DeviceA), 3);
             RuntimeRig.AssertLastStatus(VmStatus.InstructionBudgetExhausted, c);
             Assert.AreEqual(0, rig.Board.I2c.Transfers);
         }
@@ -133,8 +127,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         {
             Rig rig = new Rig();
             rig.Board.I2c.StretchMicros = Budget;
-            Container c = rig.Start("acme", "stretched", 100, Device(FakeI2cBus.DeviceA, Fast), WriteRead(Handle(FakeI2cBus.DeviceA), 2, 3));
-            rig.Beat(100);
+            Container c = rig.RunOnce("stretched", Device(FakeI2cBus.DeviceA, Fast), Handle(FakeI2cBus.DeviceA), 3);
             RuntimeRig.AssertLastStatus(VmStatus.InstructionBudgetExhausted, c);
             Assert.AreEqual(1, rig.Board.I2c.Transfers);
         }
@@ -241,9 +234,7 @@ namespace WasmBox.Nano.Runtime.NfTests
                 Events = new EventCounter();
                 Runtime = new WasmBoxRuntime(Board, null, null);
                 Runtime.Monitor.AddListener(Events);
-                PolicyParseResult parsed = PolicyParser.Parse(Policy);
-                Assert.IsTrue(parsed.Ok, parsed.ToString());
-                Assert.IsNull(Runtime.Provision(parsed.Tenants));
+                RuntimeRig.Provision(Runtime, Policy);
             }
 
             public FakeBusBoard Board { get; private set; }
@@ -263,6 +254,14 @@ namespace WasmBox.Nano.Runtime.NfTests
                 Assert.IsTrue(r.Ok, "install refused: " + r.Reason);
                 Assert.IsTrue(Runtime.Start(r.Container));
                 return r.Container;
+            }
+
+            /// <summary>Installs acme's container declaring <paramref name="declared"/> whose program calls <paramref name="handle"/>, and runs it once.</summary>
+            public Container RunOnce(string name, I2cDevice declared, int handle, int readLength)
+            {
+                Container c = Start("acme", name, 100, declared, WriteRead(handle, 2, readLength));
+                Beat(100);
+                return c;
             }
 
             public void Beat(int period)
