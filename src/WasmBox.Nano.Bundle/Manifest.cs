@@ -41,6 +41,32 @@ namespace WasmBox.Nano.Bundle
     }
 
     /// <summary>
+    /// An I2C device a function talks to (manifest key 16): bus, 7-bit address, clock speed in Hz
+    /// and the SDA/SCL pins the function expects the bus on.
+    /// </summary>
+    public sealed class I2cRequest
+    {
+        public I2cRequest(int bus, int address, int speedHz, int sda, int scl)
+        {
+            Bus = bus;
+            Address = address;
+            SpeedHz = speedHz;
+            Sda = sda;
+            Scl = scl;
+        }
+
+        public int Bus { get; private set; }
+
+        public int Address { get; private set; }
+
+        public int SpeedHz { get; private set; }
+
+        public int Sda { get; private set; }
+
+        public int Scl { get; private set; }
+    }
+
+    /// <summary>
     /// The signed description of a function (BUNDLE-FORMAT.md): who it belongs to, where it goes,
     /// which version it is, what image it carries and what it needs from the board.
     /// Zero budgets mean "the tenant's policy default".
@@ -63,5 +89,6 @@ namespace WasmBox.Nano.Bundle
         public int BranchesPerRun;
         public int RamBytes;
         public int StackFrames;
+        public I2cRequest[] I2c = new I2cRequest[0];
     }
 }

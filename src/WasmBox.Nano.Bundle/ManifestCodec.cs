@@ -20,12 +20,16 @@ namespace WasmBox.Nano.Bundle
 
         private const int KeyVersion = 1, KeyTenant = 2, KeySlot = 3, KeySequence = 4, KeyDigest = 5;
         private const int KeyImageSize = 6, KeyName = 7, KeyHooks = 8, KeyHelpers = 9, KeyPins = 10;
-        private const int KeySensors = 11, KeyBudgets = 12;
+        private const int KeySensors = 11, KeyBudgets = 12, KeyI2c = 16;
+        public const int MaxI2cBus = 7;
+        public const int MaxPin = 1023;
+        public const int MaxI2cSpeedHz = 1000000;
 
         public static byte[] Encode(Manifest m)
         {
             CborWriter w = new CborWriter();
-            w.WriteMapStart(12);
+            // Key 16 only when used: bundles without buses stay byte-identical to format 1 before it.
+            w.WriteMapStart(m.I2c.Length > 0 ? 13 : 12);
             w.WriteUInt(KeyVersion);
             w.WriteUInt(Manifest.FormatVersion);
             w.WriteUInt(KeyTenant);
@@ -76,6 +80,21 @@ namespace WasmBox.Nano.Bundle
             w.WriteUInt((ulong)m.RamBytes);
             w.WriteUInt(4);
             w.WriteUInt((ulong)m.StackFrames);
+            if (m.I2c.Length > 0)
+            {
+                w.WriteUInt(KeyI2c);
+                w.WriteArrayStart(m.I2c.Length);
+                for (int i = 0; i < m.I2c.Length; i++)
+                {
+                    I2cRequest d = m.I2c[i];
+                    w.WriteArrayStart(5);
+                    w.WriteUInt((ulong)d.Bus);
+                    w.WriteUInt((ulong)d.Address);
+                    w.WriteUInt((ulong)d.SpeedHz);
+                    w.WriteUInt((ulong)d.Sda);
+                    w.WriteUInt((ulong)d.Scl);
+                }
+            }
             return w.ToArray();
         }
 
@@ -259,6 +278,8 @@ namespace WasmBox.Nano.Bundle
                     return null;
                 case KeyBudgets:
                     return ReadBudgets(r, m);
+                case KeyI2c:
+                    return ReadI2c(r, m);
                 default:
                     return "unknown manifest key " + key;
             }
@@ -318,6 +339,29 @@ namespace WasmBox.Nano.Bundle
                 default:
                     return "unknown hook kind " + h.Kind;
             }
+        }
+
+        private static string ReadI2c(CborReader r, Manifest m)
+        {
+            int n;
+            if (!r.ReadArrayStart(out n))
+            {
+                return ImageCodec.Describe(r, "i2c must be an array");
+            }
+            m.I2c = new I2cRequest[n];
+            for (int i = 0; i < n; i++)
+            {
+                int items, bus, address, speed, sda, scl;
+                if (!r.ReadArrayStart(out items) || items != 5 || !r.ReadInt32(out bus) || !r.ReadInt32(out address)
+                    || !r.ReadInt32(out speed) || !r.ReadInt32(out sda) || !r.ReadInt32(out scl)
+                    || bus > MaxI2cBus || address > 0x7F || speed == 0 || speed > MaxI2cSpeedHz || sda > MaxPin || scl > MaxPin)
+                {
+                    return ImageCodec.Describe(r, "i2c device " + i + " must be [bus 0-" + MaxI2cBus + ", address 0-127, speed 1-"
+                        + MaxI2cSpeedHz + " Hz, sda pin, scl pin]");
+                }
+                m.I2c[i] = new I2cRequest(bus, address, speed, sda, scl);
+            }
+            return null;
         }
 
         private static string ReadBudgets(CborReader r, Manifest m)

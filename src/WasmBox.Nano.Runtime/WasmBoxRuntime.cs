@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Threading;
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Runtime.Containers;
 using WasmBox.Nano.Runtime.Helpers;
 using WasmBox.Nano.Runtime.Hooks;
@@ -201,6 +202,10 @@ namespace WasmBox.Nano.Runtime
                 int ram = RamEstimate.Of(manifest, verify.Program, tenant.Policy.Limits, tenant.Id, sensors, Monitor.Settings,
                     Services.AppTopicPrefix.Length);
                 InstallResult refusal = InstallChecker.Check(tenant, manifest, verify.Program, ram, Services);
+                if (refusal == null)
+                {
+                    refusal = I2cInstallCheck.CheckClaims(tenant, manifest, _containers);
+                }
                 if (refusal == null)
                 {
                     refusal = InstallChecker.CheckBoard(ram, ContainerRamBytes, _containers.Count, ReserveBytes,

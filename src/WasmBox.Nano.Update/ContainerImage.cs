@@ -1,5 +1,6 @@
 using WasmBox.Nano.Bundle;
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Runtime.Containers;
 using WasmBox.Nano.Runtime.Hooks;
 using WasmBox.Nano.Runtime.Policy;
@@ -76,6 +77,7 @@ namespace WasmBox.Nano.Update
             c.Hooks = hooks;
             c.Pins = MapPins(m.Pins);
             c.Sensors = MapSensors(m.Sensors, CallsActuatorWrite(image));
+            c.I2cDevices = MapI2c(m.I2c);
             c.StackFrames = StackFramesOf(m);
             c.Entry = entry;
             c.Data = image.Data.Length > 0 ? image.Data : null;
@@ -141,6 +143,17 @@ namespace WasmBox.Nano.Update
             for (int i = 0; i < pins.Length; i++)
             {
                 mapped[i] = new PinGrant(pins[i].Pin, (PinDriveMode)pins[i].Mode);
+            }
+            return mapped;
+        }
+
+        private static I2cDevice[] MapI2c(I2cRequest[] devices)
+        {
+            I2cDevice[] mapped = new I2cDevice[devices.Length];
+            for (int i = 0; i < devices.Length; i++)
+            {
+                I2cRequest d = devices[i];
+                mapped[i] = new I2cDevice(d.Bus, d.Address, d.SpeedHz, d.Sda, d.Scl);
             }
             return mapped;
         }

@@ -31,6 +31,9 @@ namespace WasmBox.Nano.Vm
         private int _instructionBudget = DefaultInstructionBudget;
         private int _branchBudget = DefaultBranchBudget;
         private bool _exitRequested;
+        // Fuel left when the current helper was called, and what the helper charged for time it spent.
+        private int _fuelAtCall;
+        private int _charged;
 
         private VmStatus _status;
         private ulong _result;
@@ -101,6 +104,23 @@ namespace WasmBox.Nano.Vm
 
         /// <summary>Taken jumps and local calls of the last run.</summary>
         public int BranchCount { get { return _branchCount; } }
+
+        /// <summary>Instructions the running program may still execute; valid inside a helper call.</summary>
+        public int RemainingInstructions { get { return _fuelAtCall - _charged; } }
+
+        /// <summary>
+        /// Lets a helper bill the run for time it spent (a bus transfer, a wait) in instructions:
+        /// the budget pays for it as for the program's own work, so the run ends once it is spent.
+        /// </summary>
+        public void Charge(int instructions)
+        {
+            // Never more than ends the run: the sum cannot overflow.
+            int room = _fuelAtCall + 1 - _charged;
+            if (instructions > 0)
+            {
+                _charged += instructions < room ? instructions : room;
+            }
+        }
 
         /// <summary>Lets a helper end the run normally once it returns; r0 is its result.</summary>
         public void RequestExit()
@@ -442,7 +462,10 @@ namespace WasmBox.Nano.Vm
 
                     // ---- calls ----
                     case Opcodes.Call:
+                        _fuelAtCall = fuel;
+                        _charged = 0;
                         status = CallHelper(imms[pc]);
+                        fuel -= _charged;
                         if (status != VmStatus.Ok)
                         {
                             goto Done;

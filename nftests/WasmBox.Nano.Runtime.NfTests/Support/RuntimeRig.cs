@@ -42,9 +42,15 @@ namespace WasmBox.Nano.Runtime.NfTests
             Board = new FakeBoard();
             Runtime = new WasmBoxRuntime(Board, null, settings);
             Runtime.Monitor.AddListener(this);
+            Provision(Runtime, policy);
+        }
+
+        /// <summary>Provisions <paramref name="runtime"/> with a policy document the test requires to be valid.</summary>
+        public static void Provision(WasmBoxRuntime runtime, string policy)
+        {
             PolicyParseResult parsed = PolicyParser.Parse(policy);
             Assert.IsTrue(parsed.Ok, parsed.ToString());
-            Assert.IsNull(Runtime.Provision(parsed.Tenants));
+            Assert.IsNull(runtime.Provision(parsed.Tenants));
         }
 
         public FakeBoard Board { get; private set; }

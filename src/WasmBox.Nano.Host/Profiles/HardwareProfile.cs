@@ -22,6 +22,9 @@ public sealed record HardwareProfile(
     public int ContainerHeapBytes => Memory.ManagedHeapBytes - Limits.RuntimeReserveBytes;
 
     public PinSpec? FindPin(int number) => Pins.FirstOrDefault(p => p.Number == number);
+
+    /// <summary>I2C buses and the simulated parts on them; empty when the profile has none.</summary>
+    public IReadOnlyList<I2cBusSpec> I2cBuses { get; init; } = [];
 }
 
 public sealed record MemorySpec(int FlashBytes, int RamBytes, ExternalRamSpec? ExternalRam, int ManagedHeapBytes);

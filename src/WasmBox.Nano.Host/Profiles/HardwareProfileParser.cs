@@ -69,6 +69,7 @@ internal static class HardwareProfileParser
         StorageSpec? storage = Storage(r.Object("storage"));
         FeatureSet? features = Features(r.Object("features"));
         LimitSpec? limits = Limits(r.Object("limits"));
+        IReadOnlyList<I2cBusSpec>? i2c = I2cBusParser.Parse(r);
         r.RejectUnknownMembers();
 
         if (errors.Count > before)
@@ -77,7 +78,10 @@ internal static class HardwareProfileParser
         }
 
         return new HardwareProfile(id!, name!, description, mcu!, nanoffTarget!, memory!, pins!, leds!, buttons!,
-            sensors!, actuators!, network!.Value, storage!, features!, limits!);
+            sensors!, actuators!, network!.Value, storage!, features!, limits!)
+        {
+            I2cBuses = i2c!,
+        };
     }
 
     private static List<T>? List<T>(JsonObjectReader r, string name, Func<JsonObjectReader?, T?> item) where T : class
@@ -266,7 +270,7 @@ internal static class HardwareProfileParser
             : new ActuatorSpec(name, type, unit, scale.Value, min.Value, max.Value, initial.Value, onBoard.Value);
     }
 
-    private static SignalSpec? Signal(JsonObjectReader? r)
+    internal static SignalSpec? Signal(JsonObjectReader? r)
     {
         if (r is null)
         {

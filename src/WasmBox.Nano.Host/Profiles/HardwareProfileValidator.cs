@@ -18,6 +18,7 @@ public static partial class HardwareProfileValidator
         CheckLeds(profile, errors);
         CheckButtons(profile, errors);
         CheckBusDevices(profile, errors);
+        CheckI2cBuses(profile, errors);
         CheckStorage(profile, errors);
         CheckFeatures(profile, errors);
         CheckLimits(profile, errors);
@@ -170,6 +171,39 @@ public static partial class HardwareProfileValidator
         }
 
         return pin;
+    }
+
+    private static void CheckI2cBuses(HardwareProfile p, List<ProfileError> errors)
+    {
+        var busPins = new HashSet<int>();
+        for (int i = 0; i < p.I2cBuses.Count; i++)
+        {
+            I2cBusSpec bus = p.I2cBuses[i];
+            string path = "$.i2c[" + i + "]";
+            if (p.I2cBuses.Take(i).Any(b => b.Bus == bus.Bus))
+            {
+                errors.Add(new(path + ".bus", "bus " + bus.Bus + " is described twice"));
+            }
+            foreach (var (pin, name) in new[] { (bus.Sda, "sda"), (bus.Scl, "scl") })
+            {
+                PinSpec? spec = p.FindPin(pin);
+                if (spec is null || !spec.Has(PinCapabilities.Input | PinCapabilities.Output) || spec.Reserved)
+                {
+                    errors.Add(new(path + "." + name, "pin " + pin + " is not a free input/output pin of the board"));
+                }
+                else if (!busPins.Add(pin) || p.Leds.Any(l => l.Pin == pin) || p.Buttons.Any(b => b.Pin == pin))
+                {
+                    errors.Add(new(path + "." + name, "pin " + pin + " is already used by another bus, an LED or a button"));
+                }
+            }
+            for (int k = 0; k < bus.Devices.Count; k++)
+            {
+                if (bus.Devices.Take(k).Any(d => d.Address == bus.Devices[k].Address))
+                {
+                    errors.Add(new(path + ".devices[" + k + "].address", "address " + bus.Devices[k].Address + " is used twice on bus " + bus.Bus));
+                }
+            }
+        }
     }
 
     private static void CheckBusDevices(HardwareProfile p, List<ProfileError> errors)

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using WasmBox.Nano.Host.Messaging;
 using WasmBox.Nano.Host.Profiles;
+using WasmBox.Nano.Host.Simulation.Buses;
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Buses;
 
 namespace WasmBox.Nano.Host.Simulation;
 
@@ -27,9 +29,9 @@ public sealed record SimulatedBoardOptions
 /// A board built from a hardware profile, implementing the runtime's <see cref="IBoard"/>:
 /// GPIO with the profile's pins, LEDs and buttons, its sensors and actuators, a clock, storage
 /// in a directory (none when the profile has none), a recording log and, when the profile has a
-/// network, a loopback message transport.
+/// network, a loopback message transport; and its I2C buses with the simulated parts on them.
 /// </summary>
-public sealed class SimulatedBoard : IBoard, IDisposable
+public sealed class SimulatedBoard : IBoard, IBusBoard, IDisposable
 {
     private readonly string? _ownedStorageDirectory;
 
@@ -42,6 +44,8 @@ public sealed class SimulatedBoard : IBoard, IDisposable
         Log = new RecordingLogSink(Clock, options.LogCapacity);
         Gpio = new SimulatedGpio(profile, Clock, message => Log.Write("gpio", message));
         Sensors = new SimulatedSensorBus(profile, Clock);
+        I2cBuses = profile.I2cBuses.Select(b => new SimulatedI2cBus(b.Bus, b.Sda, b.Scl,
+            b.Devices.Select(d => (ISimulatedI2cPart)new Sht3x(d, Clock)).ToArray())).ToArray();
         if (profile.Storage.Kind == StorageKind.None)
         {
             Storage = new UnavailableStorage();
@@ -82,6 +86,9 @@ public sealed class SimulatedBoard : IBoard, IDisposable
 
     public IClock Clock { get; }
 
+    /// <summary>The profile's I2C buses with their simulated parts.</summary>
+    public IReadOnlyList<SimulatedI2cBus> I2cBuses { get; }
+
     public IStorage Storage { get; }
 
     public RecordingLogSink Log { get; }
@@ -99,6 +106,8 @@ public sealed class SimulatedBoard : IBoard, IDisposable
     ISensorBus IBoard.Sensors => Sensors;
 
     ILogSink IBoard.Log => Log;
+
+    public II2cBus? FindI2c(int number) => I2cBuses.FirstOrDefault(b => b.Number == number);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Runtime.Hooks;
 using WasmBox.Nano.Runtime.Policy;
 
@@ -30,6 +31,9 @@ namespace WasmBox.Nano.Runtime.Containers
 
         /// <summary>Sensors and actuators by board name; Writable for actuator writes.</summary>
         public SensorGrant[] Sensors = new SensorGrant[0];
+
+        /// <summary>I2C devices the program talks to (by bus and address); checked against the tenant's grant at install.</summary>
+        public I2cDevice[] I2cDevices = new I2cDevice[0];
 
         /// <summary>Stack frames of 512 bytes: 1 plus the deepest local-call nesting.</summary>
         public int StackFrames = 1;

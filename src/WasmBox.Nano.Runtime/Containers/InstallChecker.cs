@@ -1,4 +1,5 @@
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Runtime.Helpers;
 using WasmBox.Nano.Runtime.Hooks;
 using WasmBox.Nano.Runtime.Monitoring;
@@ -47,6 +48,10 @@ namespace WasmBox.Nano.Runtime.Containers
             if (refusal == null)
             {
                 refusal = CheckHooks(policy, m, who);
+            }
+            if (refusal == null)
+            {
+                refusal = I2cInstallCheck.Check(policy, m, services.Buses, who);
             }
             if (refusal == null && tenant.RamInUse + ramBytes > limits.RamBytes)
             {
@@ -291,7 +296,7 @@ namespace WasmBox.Nano.Runtime.Containers
         // Instance fields of the classes a container allocates (checked against reflection by the memory tool's tests).
         private const int ContainerFields = 31;
         private const int OutsideRunBudgetFields = 2;
-        private const int VmFields = 19;
+        private const int VmFields = 21;
         private const int VmMemoryFields = 4;
         private const int MemoryRegionFields = 7;
         private const int VmProgramFields = 6;
@@ -304,15 +309,17 @@ namespace WasmBox.Nano.Runtime.Containers
         private const int BurstTrackerFields = 3;
         private const int RateBaselineFields = 4;
         private const int RateWindowFields = 2;
-        private const int ManifestFields = 10;
+        private const int ManifestFields = 11;
         private const int HookBindingFields = 3;
         private const int GrantFields = 2;
+        private const int I2cDeviceFields = 5;
+        private const int I2cGrantFields = 3;
         private const int CoapExchangeFields = 3;
         private const int LineBuilderFields = 3;
         private const int LineBuilderDigits = 20;
         private const int FmtBufferBytes = 24;
         private const int TenantFields = 5;
-        private const int PolicyFields = 9;
+        private const int PolicyFields = 10;
         private const int LimitsFields = 12;
 
         /// <param name="appTopicPrefixLength">Length of the board's wbx/{deviceId}/app/ (mqtt_publish keeps it in its topic buffer).</param>
@@ -358,6 +365,7 @@ namespace WasmBox.Nano.Runtime.Containers
             {
                 bytes += NanoHeap.ObjectBytes(GrantFields) + NanoHeap.StringBytes(policy.SensorAt(i).Name);
             }
+            bytes += NanoHeap.ReferenceArrayBytes(policy.I2cGrantCount) + policy.I2cGrantCount * NanoHeap.ObjectBytes(I2cGrantFields);
             bytes += NanoHeap.ReferenceArrayBytes(policy.TopicCount) + NanoHeap.ReferenceArrayBytes(policy.CoapPathCount);
             for (int i = 0; i < policy.TopicCount; i++)
             {
@@ -393,6 +401,10 @@ namespace WasmBox.Nano.Runtime.Containers
                 case HelperIds.MqttPublish:
                     // The topic buffer holds the board's wbx/{deviceId}/app/ prefix, then the program's topic.
                     return NanoHeap.ObjectBytes(4) + NanoHeap.ArrayBytes(appTopicPrefixLength + MqttPublishHelper.MaxTopicLength, 2);
+                case HelperIds.I2cWrite:
+                case HelperIds.I2cRead:
+                case HelperIds.I2cWriteRead:
+                    return NanoHeap.ObjectBytes(4) + 2 * NanoHeap.ArrayBytes(I2cHelper.MaxTransfer, 1);
                 case HelperIds.Log:
                     return NanoHeap.ObjectBytes(4) + NanoHeap.ArrayBytes(LogHelper.MaxMessage, 1) + LineBuilderBytes(LogHelper.MaxMessage + 8);
                 default:
@@ -467,6 +479,7 @@ namespace WasmBox.Nano.Runtime.Containers
                 }
             }
             bytes += NanoHeap.ReferenceArrayBytes(m.Pins.Length) + m.Pins.Length * NanoHeap.ObjectBytes(GrantFields);
+            bytes += NanoHeap.ReferenceArrayBytes(m.I2cDevices.Length) + m.I2cDevices.Length * NanoHeap.ObjectBytes(I2cDeviceFields);
             bytes += NanoHeap.ReferenceArrayBytes(m.Sensors.Length);
             for (int i = 0; i < m.Sensors.Length; i++)
             {

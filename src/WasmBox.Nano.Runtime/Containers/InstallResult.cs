@@ -22,6 +22,12 @@ namespace WasmBox.Nano.Runtime.Containers
         RamBudgetExceeded,
         /// <summary>The board's heap budget (<c>IBoard.HeapBudgetBytes</c>) or its container ceiling is used up.</summary>
         BoardMemoryExhausted,
+        /// <summary>An I2C device outside the tenant's granted buses and address ranges.</summary>
+        BusDeviceNotGranted,
+        /// <summary>An I2C bus the board lacks, or wired to other pins than the manifest expects.</summary>
+        BusUnknown,
+        /// <summary>An I2C address another tenant's container already holds.</summary>
+        BusDeviceClaimed,
     }
 
     /// <summary>The installed container, or the precise reason for refusing it.</summary>

@@ -1,4 +1,5 @@
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Runtime.Hostcalls;
 using WasmBox.Nano.Runtime.Policy;
 
@@ -17,7 +18,11 @@ namespace WasmBox.Nano.Runtime.Containers
             SharedTransport shared = transport as SharedTransport;
             Transport = shared != null || transport == null ? shared : new SharedTransport(transport);
             AppTopicPrefix = AppTopics.PrefixOf(board.DeviceId);
+            Buses = new BusArbiter(board as IBusBoard);
         }
+
+        /// <summary>The board's buses (none unless the board implements IBusBoard), each with its gate.</summary>
+        public BusArbiter Buses { get; private set; }
 
         public IBoard Board { get; private set; }
 

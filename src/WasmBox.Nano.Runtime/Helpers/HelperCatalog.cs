@@ -1,3 +1,4 @@
+using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Runtime.Containers;
 using WasmBox.Nano.Vm;
 
@@ -102,6 +103,9 @@ namespace WasmBox.Nano.Runtime.Helpers
                 case HelperIds.PayloadLength:
                 case HelperIds.PayloadRead: return new PayloadHelper(c, id);
                 case HelperIds.Log: return new LogHelper(c);
+                case HelperIds.I2cWrite:
+                case HelperIds.I2cRead:
+                case HelperIds.I2cWriteRead: return new I2cHelper(c, id);
                 default: return null;
             }
         }

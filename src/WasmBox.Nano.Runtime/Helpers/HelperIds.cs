@@ -57,6 +57,11 @@ namespace WasmBox.Nano.Runtime.Helpers
         // WasmBox.Nano: logging
         public const int Log = 0xA0;
 
+        // WasmBox.Nano: buses (0xB0-0xBF; I2C first, SPI/UART/PWM/ADC reserved after it)
+        public const int I2cWrite = 0xB0;
+        public const int I2cRead = 0xB1;
+        public const int I2cWriteRead = 0xB2;
+
         /// <summary>Every id the runtime implements, in ascending order.</summary>
         public static int[] All()
         {
@@ -74,6 +79,7 @@ namespace WasmBox.Nano.Runtime.Helpers
                 MqttPublish,
                 PayloadLength, PayloadRead,
                 Log,
+                I2cWrite, I2cRead, I2cWriteRead,
             };
         }
 
@@ -108,6 +114,9 @@ namespace WasmBox.Nano.Runtime.Helpers
                 case PayloadLength: return "payload_length";
                 case PayloadRead: return "payload_read";
                 case Log: return "log";
+                case I2cWrite: return "i2c_write";
+                case I2cRead: return "i2c_read";
+                case I2cWriteRead: return "i2c_write_read";
                 default: return null;
             }
         }

@@ -60,6 +60,8 @@ namespace WasmBox.Nano.Runtime.Helpers
     public static class Errno
     {
         public const int Io = 5;
+        public const int NoDevice = 6;
+        public const int Busy = 16;
         public const int NoMemory = 12;
         public const int Access = 13;
         public const int Invalid = 22;

@@ -1,4 +1,5 @@
 using WasmBox.Nano.Runtime.Board;
+using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Vm;
 
 namespace WasmBox.Nano.Runtime.Policy
@@ -58,16 +59,12 @@ namespace WasmBox.Nano.Runtime.Policy
         private readonly SensorGrant[] _sensors;
         private readonly string[] _topics;
         private readonly string[] _coapPaths;
+        private readonly I2cGrant[] _i2c;
 
-        public TenantPolicy(string tenantId, int[] helperIds, PinGrant[] pins, SensorGrant[] sensors,
-            string[] topics, string[] coapPaths, TenantLimits limits)
-            : this(tenantId, helperIds, pins, sensors, topics, coapPaths, limits, false)
-        {
-        }
-
+        /// <param name="i2c">The I2C devices the tenant may claim; null: none.</param>
         /// <param name="signedInvokes">True when invocations from outside must be signed with the tenant's key.</param>
         public TenantPolicy(string tenantId, int[] helperIds, PinGrant[] pins, SensorGrant[] sensors,
-            string[] topics, string[] coapPaths, TenantLimits limits, bool signedInvokes)
+            string[] topics, string[] coapPaths, I2cGrant[] i2c, TenantLimits limits, bool signedInvokes)
         {
             if (tenantId == null || tenantId.Length == 0)
             {
@@ -84,6 +81,7 @@ namespace WasmBox.Nano.Runtime.Policy
             _sensors = sensors == null ? new SensorGrant[0] : sensors;
             _topics = topics == null ? new string[0] : topics;
             _coapPaths = coapPaths == null ? new string[0] : coapPaths;
+            _i2c = i2c == null ? new I2cGrant[0] : i2c;
             Limits = limits;
             SignedInvokes = signedInvokes;
         }
@@ -137,6 +135,26 @@ namespace WasmBox.Nano.Runtime.Policy
         public string CoapPathAt(int index)
         {
             return _coapPaths[index];
+        }
+
+        public int I2cGrantCount { get { return _i2c.Length; } }
+
+        public I2cGrant I2cGrantAt(int index)
+        {
+            return _i2c[index];
+        }
+
+        /// <summary>The grant covering an I2C device's bus and address, or null.</summary>
+        public I2cGrant FindI2cGrant(I2cDevice device)
+        {
+            for (int i = 0; i < _i2c.Length; i++)
+            {
+                if (_i2c[i].Covers(device))
+                {
+                    return _i2c[i];
+                }
+            }
+            return null;
         }
 
         /// <summary>The grant for a pin, or null.</summary>

@@ -13,7 +13,7 @@ namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
 /// <c>wbx pack IMAGE.wbi --key K.key.pem --tenant T --slot N --sequence N [--name S] [--hook H]...
-/// [--pin P:MODE]... [--sensor S]... [--instructions N] [--branches N] [--ram N] [--stack-frames N]
+/// [--pin P:MODE]... [--sensor S]... [--i2c BUS:ADDR:SPEED:SDA:SCL]... [--instructions N] [--branches N] [--ram N] [--stack-frames N]
 /// -o OUT.wbx [--json]</c>: signs an image into a bundle. The helper list is derived from the
 /// bytecode; the bundle is re-read with the board's reader before it replaces OUT.
 /// </summary>
@@ -39,6 +39,11 @@ internal static class PackCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var sensors = new Option<string[]>("--sensor") { Description = "Sensor the function reads (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var i2c = new Option<string[]>("--i2c")
+        {
+            Description = "I2C device the function talks to (repeatable): BUS:ADDRESS:SPEED:SDA:SCL, e.g. 0:0x44:100000:21:22",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var instructions = Budget("--instructions", "Instruction budget per run");
         var branches = Budget("--branches", "Taken-branch budget per run");
         var ram = Budget("--ram", "RAM bytes (data + bss + stack)");
@@ -50,7 +55,7 @@ internal static class PackCommand
         };
         var command = new Command("pack", "Sign a function image into a bundle for a tenant's slot")
         {
-            image, key, tenant, slot, sequence, name, hooks, pins, sensors, instructions, branches, ram, stackFrames, output, json,
+            image, key, tenant, slot, sequence, name, hooks, pins, sensors, i2c, instructions, branches, ram, stackFrames, output, json,
         };
         command.SetAction(parse => CommandGuard.Run(() =>
         {
@@ -64,6 +69,7 @@ internal static class PackCommand
                 Hooks = (parse.GetValue(hooks) ?? []).Select(h => RequestSpecs.ParseHook(h, function)).ToArray(),
                 Pins = (parse.GetValue(pins) ?? []).Select(RequestSpecs.ParsePin).ToArray(),
                 Sensors = parse.GetValue(sensors) ?? [],
+                I2c = (parse.GetValue(i2c) ?? []).Select(I2cSpecs.Parse).ToArray(),
                 InstructionsPerRun = NonNegative(parse, instructions),
                 BranchesPerRun = NonNegative(parse, branches),
                 RamBytes = NonNegative(parse, ram),
@@ -140,6 +146,10 @@ internal static class PackCommand
         Console.WriteLine("packed " + path + " (" + size + " bytes): tenant " + m.Tenant + ", slot " + m.Slot + ", sequence " + m.Sequence);
         Console.WriteLine("  image:   " + m.ImageSize + " bytes, sha-256 " + Convert.ToHexStringLower(m.Digest));
         Console.WriteLine("  helpers: " + (m.Helpers.Length == 0 ? "none" : string.Join(", ", m.Helpers)) + " (from the code)");
+        if (m.I2c.Length > 0)
+        {
+            Console.WriteLine("  i2c:     " + string.Join(", ", m.I2c.Select(I2cSpecs.Describe)));
+        }
         Console.WriteLine("  hooks:   " + (m.Hooks.Length == 0 ? "none" : string.Join(", ", m.Hooks.Select(RequestSpecs.Describe))));
     }
 }

@@ -46,6 +46,14 @@ public static class BundleReportJson
             ["mode"] = RequestNames.PinMode(p.Mode),
         }).ToArray()),
         ["sensors"] = new JsonArray(m.Sensors.Select(s => (JsonNode?)s).ToArray()),
+        ["i2c"] = new JsonArray(m.I2c.Select(d => (JsonNode?)new JsonObject
+        {
+            ["bus"] = d.Bus,
+            ["address"] = d.Address,
+            ["speedHz"] = d.SpeedHz,
+            ["sda"] = d.Sda,
+            ["scl"] = d.Scl,
+        }).ToArray()),
         ["budgets"] = new JsonObject
         {
             ["instructions"] = m.InstructionsPerRun,

@@ -69,9 +69,14 @@ typedef __UINTPTR_TYPE__ uintptr_t;
 #define WBX_FUNC_PAYLOAD_LENGTH         0x90
 #define WBX_FUNC_PAYLOAD_READ           0x91
 #define WBX_FUNC_LOG                    0xA0
+#define WBX_FUNC_I2C_WRITE              0xB0
+#define WBX_FUNC_I2C_READ               0xB1
+#define WBX_FUNC_I2C_WRITE_READ         0xB2
 
 /* ---- errors (negative in r0) ------------------------------------------------------ */
 #define WBX_EIO       5
+#define WBX_ENXIO     6
+#define WBX_EBUSY    16
 #define WBX_ENOMEM   12
 #define WBX_EACCES   13
 #define WBX_EINVAL   22
@@ -192,5 +197,15 @@ static uint32_t (*wbx_payload_read)(void *dest, uint32_t offset, uint32_t len) W
 
 /* log: level WBX_LOG_*, msg of len bytes (no terminator needed) */
 static int (*wbx_log)(uint32_t level, const char *msg, uint32_t len) WBX_UNUSED = WBX_HELPER(WBX_FUNC_LOG, wbx_native_log);
+
+/* I2C: dev = WBX_I2C_DEV(bus, address), a device the manifest declares (wbx pack --i2c);
+ * buffers of 1-32 bytes. 0, or -WBX_ENXIO no acknowledge (absent, or busy measuring),
+ * -WBX_EIO a byte refused, -WBX_EBUSY the bus stayed busy, -WBX_EINVAL a length, -WBX_EACCES
+ * an undeclared device. Bus time counts against the run's instruction budget. */
+#define WBX_I2C_DEV(bus, address) (((uint32_t)(bus) << 8) | (uint32_t)(address))
+static int (*wbx_i2c_write)(uint32_t dev, const void *buf, uint32_t len) WBX_UNUSED = WBX_HELPER(WBX_FUNC_I2C_WRITE, wbx_native_i2c_write);
+static int (*wbx_i2c_read)(uint32_t dev, void *buf, uint32_t len) WBX_UNUSED = WBX_HELPER(WBX_FUNC_I2C_READ, wbx_native_i2c_read);
+static int (*wbx_i2c_write_read)(uint32_t dev, const void *wbuf, uint32_t wlen, void *rbuf, uint32_t rlen) WBX_UNUSED =
+    WBX_HELPER(WBX_FUNC_I2C_WRITE_READ, wbx_native_i2c_write_read);
 
 #endif /* WASMBOX_H */

@@ -68,6 +68,26 @@ int wbx_native_log(uint32_t level, const char *msg, uint32_t len)
     return 0;
 }
 
+/* ---- I2C: the native world has no bus, so no device ever answers --------------------- */
+
+int wbx_native_i2c_write(uint32_t dev, const void *buf, uint32_t len)
+{
+    (void)dev, (void)buf, (void)len;
+    return -6; /* -ENXIO */
+}
+
+int wbx_native_i2c_read(uint32_t dev, void *buf, uint32_t len)
+{
+    (void)dev, (void)buf, (void)len;
+    return -6;
+}
+
+int wbx_native_i2c_write_read(uint32_t dev, const void *wbuf, uint32_t wlen, void *rbuf, uint32_t rlen)
+{
+    (void)dev, (void)wbuf, (void)wlen, (void)rbuf, (void)rlen;
+    return -6;
+}
+
 /* ---- key-value stores: fixed capacity, 0 for absent keys ------------------------------ */
 
 static int store(struct native_store *s, uint32_t key, uint32_t value)

@@ -47,6 +47,9 @@ int wbx_native_mqtt_publish(const char *topic, const void *payload, uint32_t len
 uint32_t wbx_native_payload_length(void);
 uint32_t wbx_native_payload_read(void *dest, uint32_t offset, uint32_t len);
 int wbx_native_log(uint32_t level, const char *msg, uint32_t len);
+int wbx_native_i2c_write(uint32_t dev, const void *buf, uint32_t len);
+int wbx_native_i2c_read(uint32_t dev, void *buf, uint32_t len);
+int wbx_native_i2c_write_read(uint32_t dev, const void *wbuf, uint32_t wlen, void *rbuf, uint32_t rlen);
 
 /* The Femto-Containers signatures where they differ from WasmBox.Nano's (pointer-typed
  * SAUL handles, void CoAP setters, size_t fmt results). */
