@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using WasmBox.Nano.Cli.Deploying;
 using WasmBox.Nano.Cli.Following;
 using WasmBox.Nano.Cli.Io;
@@ -115,8 +114,11 @@ internal static class DeployCommand
         var outcomes = await client.DeployAsync(bundle, ids, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), outcome =>
         {
             int n = Interlocked.Increment(ref done);
-            Console.WriteLine(asJson ? Json(outcome) : (ids.Length > 1 ? "[" + n + "/" + ids.Length + "] " : "") + outcome
-                + " (" + outcome.Elapsed.TotalMilliseconds.ToString("0") + " ms)");
+            if (asJson)
+                JsonLine.Print(Json(outcome));
+            else
+                Console.WriteLine((ids.Length > 1 ? "[" + n + "/" + ids.Length + "] " : "") + outcome
+                    + " (" + outcome.Elapsed.TotalMilliseconds.ToString("0") + " ms)");
         }, cancellationToken);
         if (ids.Length > 1 && !asJson)
         {
@@ -126,7 +128,7 @@ internal static class DeployCommand
         return outcomes;
     }
 
-    private static string Json(DeployOutcome o) => JsonSerializer.Serialize(new
+    private static object Json(DeployOutcome o) => new
     {
         kind = "deploy",
         device = o.DeviceId,
@@ -138,7 +140,7 @@ internal static class DeployCommand
         slot = o.Reply?.Slot,
         sequence = o.Reply?.Sequence,
         elapsedMs = (long)o.Elapsed.TotalMilliseconds,
-    });
+    };
 
     private static int ViaCoap(BrokerAddress device, byte[] bundle)
     {

@@ -23,9 +23,10 @@ internal static class InvokeCommand
         var payload = new Option<string?>("--payload") { Description = "Payload text (UTF-8)" };
         var payloadFile = new Option<string?>("--payload-file") { Description = "Payload bytes from a file" };
         var timeout = RemoteCommand.TimeoutOption(10);
+        var json = new Option<bool>("--json") { Description = "Print the device's answer as JSON {tenant, slot, ok, refusal, name, status, result, coapCode, output, outputHex}, or {timedOut: true}" };
         var command = new Command("invoke", "Run an installed function once with a payload and show the result")
         {
-            device, coap, tenant, slot, payload, payloadFile, timeout,
+            device, coap, tenant, slot, payload, payloadFile, timeout, json,
         };
         mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
@@ -52,12 +53,12 @@ internal static class InvokeCommand
                 await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
                 reply = await client.InvokeAsync(id, t, s, bytes, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), cancellationToken);
             }
+            if (parse.GetValue(json))
+                JsonLine.Print(reply is null ? new { timedOut = true } : reply);
+            else
+                Console.WriteLine(reply?.ToString() ?? "no answer (timed out)");
             if (reply is null)
-            {
-                Console.WriteLine("no answer (timed out)");
                 return CommandGuard.Failure;
-            }
-            Console.WriteLine(reply);
             return reply.Ok && reply.Status == "ok" ? 0 : CommandGuard.Failure;
         }));
         return command;

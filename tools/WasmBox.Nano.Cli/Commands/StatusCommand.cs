@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Cli.Project;
 using WasmBox.Nano.Deploy;
@@ -14,7 +13,6 @@ namespace WasmBox.Nano.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
-    private static readonly JsonSerializerOptions StateJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static Command Create()
     {
@@ -47,9 +45,7 @@ internal static class StatusCommand
             }
             if (parse.GetValue(json))
             {
-                Console.WriteLine(state is null
-                    ? JsonSerializer.Serialize(new { device = id, known = false })
-                    : JsonSerializer.Serialize(state, StateJson));
+                JsonLine.Print(state is null ? new { device = id, known = false } : state);
                 return state?.Online == true ? 0 : CommandGuard.Failure;
             }
             if (state is null)

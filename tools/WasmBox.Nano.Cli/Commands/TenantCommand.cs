@@ -27,7 +27,8 @@ internal static class TenantCommand
         var key = new Option<string>("--key") { Description = "The tenant's private key (TENANT.key.pem from `wbx keygen`)", Required = true };
         var sequence = new Option<long?>("--sequence") { Description = "Sequence number of the command; default: the slot's current one + 1" };
         var timeout = RemoteCommand.TimeoutOption(10);
-        var command = new Command(name, description) { device, tenant, slot, key, sequence, timeout };
+        var json = new Option<bool>("--json") { Description = "Print the device's answer as JSON {op, bytes, ok, status, refusal, reason, tenant, slot, sequence}, or {timedOut: true}" };
+        var command = new Command(name, description) { device, tenant, slot, key, sequence, timeout, json };
         mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
@@ -40,7 +41,10 @@ internal static class TenantCommand
             long next = parse.GetValue(sequence) ?? await NextSequenceAsync(client, id, t, s, wait, cancellationToken);
             byte[] signed = CommandSigner.Sign(operation, t, s, next, privateKey);
             UpdateReply? reply = await client.SendCommandAsync(id, operation, signed, wait, cancellationToken);
-            Console.WriteLine(id + ": " + (reply?.ToString() ?? "no answer (timed out)"));
+            if (parse.GetValue(json))
+                JsonLine.Print(reply is null ? new { timedOut = true } : reply);
+            else
+                Console.WriteLine(id + ": " + (reply?.ToString() ?? "no answer (timed out)"));
             if (reply?.Ok == true)
                 SequenceLedger.Open().Record(t, s, next);
             return reply?.Ok == true ? 0 : CommandGuard.Failure;

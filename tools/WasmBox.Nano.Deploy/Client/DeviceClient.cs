@@ -164,14 +164,14 @@ public sealed class DeviceClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Hands every telemetry, event and state message of the device (or of every device for "+")
+    /// Hands every telemetry, event, state and tenant log message of the device (or of every device for "+")
     /// to <paramref name="onMessage"/> until cancelled.
     /// </summary>
     public async Task WatchAsync(string deviceId, Action<DeviceMessage> onMessage, CancellationToken cancellationToken)
     {
         if (deviceId != "+")
             _ = new DeviceTopics(deviceId);
-        string[] channels = ["telemetry", "events", "state"];
+        string[] channels = ["telemetry", "events", "state", "log"];
         foreach (string channel in channels)
         {
             await _client.SubscribeAsync(DeviceTopics.Root + deviceId + "/" + channel, MqttQos.AtLeastOnce,
