@@ -31,6 +31,7 @@ namespace WasmBox.Nano.Protocol
             InvokeFilter = InvokePrefix + "+/+";
             Telemetry = Prefix + "telemetry";
             Events = Prefix + "events";
+            Log = Prefix + "log";
             AttestRequest = Prefix + "attest/request";
             AttestReport = Prefix + "attest/report";
             State = Prefix + "state";
@@ -62,6 +63,9 @@ namespace WasmBox.Nano.Protocol
         public string Telemetry { get; private set; }
 
         public string Events { get; private set; }
+
+        /// <summary>Tenants' printed and logged lines (QoS 0, rate-limited per tenant).</summary>
+        public string Log { get; private set; }
 
         public string AttestRequest { get; private set; }
 

@@ -58,11 +58,25 @@ public class FunctionBuilderTests
     }
 
     [Fact]
-    public void MissingFilesAndOtherExtensionsAreRefused()
+    public void MissingFilesAreRefused()
     {
         Assert.Contains("file not found", Assert.Throws<ToolchainException>(
             () => FunctionBuilder.Build(new BuildRequest("/nonexistent/f.c", null, CompileOptions.Default, null))).Message);
-        Assert.Contains("expected a C source (.c) or an eBPF object (.o)", Assert.Throws<ToolchainException>(
-            () => FunctionBuilder.Build(new BuildRequest("f.bin", null, CompileOptions.Default, null))).Message);
+    }
+
+    [SkippableFact]
+    public void InputIsRecognisedByContentNotByName()
+    {
+        ExternalTools.RequireClang();
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("object.bin"), ObjectBytes.Compiled());
+        File.WriteAllText(dir.File("source.txt"), "unsigned long run(unsigned long *ctx) { return ctx[0] + 1; }");
+
+        BuildResult linked = FunctionBuilder.Build(new BuildRequest(dir.File("object.bin"), null, CompileOptions.Default, null));
+        BuildResult compiled = FunctionBuilder.Build(new BuildRequest(dir.File("source.txt"), null, CompileOptions.Default, null));
+
+        Assert.Null(linked.CompilerVersion);
+        Assert.NotNull(compiled.CompilerVersion);
+        Assert.Equal("run", compiled.Image.Entries[0].Name);
     }
 }

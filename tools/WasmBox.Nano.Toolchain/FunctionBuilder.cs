@@ -11,23 +11,29 @@ public sealed record BuildRequest(string Input, string? Entry, CompileOptions Co
 /// <summary>A linked, structurally verified image and the helper ids its code calls.</summary>
 public sealed record BuildResult(FunctionImage Image, IReadOnlyList<int> HelperIds, string? CompilerVersion);
 
-/// <summary>The `wbx build` pipeline: compile (for .c), link, verify.</summary>
+/// <summary>The `wbx build` pipeline: compile (C source), link, verify.</summary>
 public static class FunctionBuilder
 {
+    private static readonly byte[] ElfMagic = [0x7f, (byte)'E', (byte)'L', (byte)'F'];
+
+    /// <summary>True when the file starts like an ELF object (anything else is taken for C source).</summary>
+    public static bool IsObject(string path)
+    {
+        using FileStream file = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[4];
+        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(ElfMagic);
+    }
+
+    /// <summary>Builds from an ELF object or a C file, told apart by content, never by name.</summary>
     public static BuildResult Build(BuildRequest request)
     {
-        string extension = Path.GetExtension(request.Input).ToLowerInvariant();
-        if (extension != ".c" && extension != ".o")
-        {
-            throw new ToolchainException("cannot build " + request.Input + ": expected a C source (.c) or an eBPF object (.o)");
-        }
         if (!File.Exists(request.Input))
         {
             throw new ToolchainException("file not found: " + request.Input);
         }
         string? version = null;
         byte[] elf;
-        if (extension == ".c")
+        if (!IsObject(request.Input))
         {
             version = ClangCompiler.Version();
             elf = CompileToObject(request);

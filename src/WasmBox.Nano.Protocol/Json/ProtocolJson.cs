@@ -1,4 +1,5 @@
 using WasmBox.Nano.Cbor;
+using WasmBox.Nano.Protocol.Logs;
 using WasmBox.Nano.Runtime.Containers;
 using WasmBox.Nano.Runtime.Monitoring;
 using WasmBox.Nano.Update;
@@ -74,6 +75,15 @@ namespace WasmBox.Nano.Protocol.Json
         /// </summary>
         public static byte[] Online(string deviceId, string runtimeVersion, long uptimeMs, InstalledFunction[] installed)
         {
+            return Online(deviceId, runtimeVersion, uptimeMs, installed, null);
+        }
+
+        /// <summary>
+        /// The "online" state, each function with the "reason" for its state when
+        /// <paramref name="reasons"/> (from the monitor's events) has one.
+        /// </summary>
+        public static byte[] Online(string deviceId, string runtimeVersion, long uptimeMs, InstalledFunction[] installed, StateReasons reasons)
+        {
             JsonWriter w = new JsonWriter(256);
             w.BeginObject()
                 .Property("device", deviceId)
@@ -93,10 +103,41 @@ namespace WasmBox.Nano.Protocol.Json
                     .Property("sequence", f.Sequence)
                     .Property("name", f.Name)
                     .Property("state", f.Container == null ? "absent" : ContainerStateText.Describe(f.Container.State));
+                string reason = reasons == null || f.Container == null || f.Container.State == ContainerState.Running
+                    ? null : reasons.ReasonFor(f.Container.Id);
+                if (reason != null)
+                {
+                    w.Name("reason").String(reason, MaxTextChars);
+                }
                 w.Name("digest").HexString(f.Digest);
                 w.EndObject();
             }
             w.EndArray().EndObject();
+            return w.ToArray();
+        }
+
+        /// <summary>
+        /// A tenant's printed line on the log topic: {"device","tenant","container","t","line"}, plus
+        /// "cut":true when it was shortened and "dropped":N when the tenant's earlier lines were dropped.
+        /// </summary>
+        public static byte[] LogLine(string deviceId, TenantLogLine line)
+        {
+            JsonWriter w = new JsonWriter(64 + line.Text.Length);
+            w.BeginObject()
+                .Property("device", deviceId)
+                .Property("tenant", line.Tenant)
+                .Property("container", line.Container)
+                .Property("t", line.TimestampMs)
+                .Property("line", line.Text);
+            if (line.Cut)
+            {
+                w.Property("cut", true);
+            }
+            if (line.DroppedBefore > 0)
+            {
+                w.Property("dropped", line.DroppedBefore);
+            }
+            w.EndObject();
             return w.ToArray();
         }
 

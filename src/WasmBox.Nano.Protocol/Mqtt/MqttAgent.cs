@@ -1,5 +1,6 @@
 using System.Threading;
 using WasmBox.Nano.Protocol.Json;
+using WasmBox.Nano.Protocol.Logs;
 using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Monitoring;
 using WasmBox.Nano.Update;
@@ -10,12 +11,16 @@ namespace WasmBox.Nano.Protocol.Mqtt
     /// The device side of the MQTT deployment protocol (README.md) over the board's message
     /// transport: bundles on deploy, signed commands on remove/rollback, invocations, attestation
     /// challenges; answers on deploy/result, invoke/.../result and attest/report; runtime events and
-    /// update outcomes on events; the monitor's counters on telemetry; a retained state. The Last
+    /// update outcomes on events; the monitor's counters on telemetry; tenants' printed lines on log;
+    /// a retained state, republished on every accepted update and container state change. The Last
     /// Will ("offline", retained) is set where the transport connects, with <see cref="ProtocolJson.Offline"/>.
     /// </summary>
     public sealed class MqttAgent : IMessageHandler, IOversizedMessageHandler, IRuntimeEvents, IUpdateListener
     {
         private const int CommandQos = 1;
+
+        /// <summary>How often queued log lines and a changed state go out: often enough to read live, never on a container's thread.</summary>
+        public const int FlushPeriodMs = 100;
 
         private readonly DeviceService _service;
         private readonly IMessageTransport _transport;
@@ -23,7 +28,11 @@ namespace WasmBox.Nano.Protocol.Mqtt
         private readonly IMemoryGauge _memory;
         /// <summary>This device's "offline" state document, to recognise a late Last Will.</summary>
         private readonly byte[] _offline;
+        private readonly TenantLogPublisher _logs;
+        private readonly StateReasons _reasons = new StateReasons();
         private Timer _telemetryTimer;
+        private Timer _flushTimer;
+        private bool _stateStale;
         private bool _started;
 
         public MqttAgent(DeviceService service, IMessageTransport transport)
@@ -43,7 +52,11 @@ namespace WasmBox.Nano.Protocol.Mqtt
             _topics = service.Topics;
             _memory = memory;
             _offline = ProtocolJson.Offline(service.DeviceId);
+            _logs = new TenantLogPublisher(_topics, transport, service.Runtime.Services.Clock, new TenantLogQueue());
         }
+
+        /// <summary>Tenants' lines waiting for <see cref="Flush"/>.</summary>
+        public TenantLogQueue Logs { get { return _logs.Queue; } }
 
         /// <summary>
         /// Subscribes to the device's command topics, then publishes the retained "online" state.
@@ -68,11 +81,13 @@ namespace WasmBox.Nano.Protocol.Mqtt
             _transport.Subscribe(_topics.State, CommandQos, this);
             _service.Runtime.Monitor.AddListener(this);
             _service.AddListener(this);
+            _service.Runtime.Services.TenantOutput = _logs;
             PublishState();
             if (telemetryPeriodMs > 0)
             {
                 _telemetryTimer = new Timer(OnTelemetryTimer, null, telemetryPeriodMs, telemetryPeriodMs);
             }
+            _flushTimer = new Timer(OnFlushTimer, null, FlushPeriodMs, FlushPeriodMs);
         }
 
         /// <summary>A clean shutdown: "offline" retained (no Last Will follows a DISCONNECT), subscriptions dropped.</summary>
@@ -89,6 +104,12 @@ namespace WasmBox.Nano.Protocol.Mqtt
             {
                 timer.Dispose();
             }
+            _flushTimer.Dispose();
+            _flushTimer = null;
+            if (_service.Runtime.Services.TenantOutput == _logs)
+            {
+                _service.Runtime.Services.TenantOutput = null;
+            }
             _service.RemoveListener(this);
             _service.Runtime.Monitor.RemoveListener(this);
             _transport.Unsubscribe(_topics.State);
@@ -103,8 +124,23 @@ namespace WasmBox.Nano.Protocol.Mqtt
         /// <summary>Publishes the retained "online" state with the installed functions.</summary>
         public bool PublishState()
         {
-            byte[] json = ProtocolJson.Online(_service.DeviceId, _service.RuntimeVersion, NowMs(), _service.Installed);
+            _stateStale = false;
+            byte[] json = _reasons.Online(_service.DeviceId, _service.RuntimeVersion, NowMs(), _service.Installed);
             return _transport.Publish(_topics.State, json, 1, true);
+        }
+
+        /// <summary>
+        /// Publishes the tenants' queued lines and, when a container changed state since, the
+        /// retained state (the timer calls it every <see cref="FlushPeriodMs"/>). Returns the lines sent.
+        /// </summary>
+        public int Flush()
+        {
+            int sent = _logs.Flush();
+            if (_stateStale)
+            {
+                PublishState();
+            }
+            return sent;
         }
 
         private bool IsOfflineState(byte[] payload)
@@ -220,6 +256,12 @@ namespace WasmBox.Nano.Protocol.Mqtt
         public void OnRuntimeEvent(RuntimeEvent e)
         {
             _transport.Publish(_topics.Events, ProtocolJson.Event(_service.DeviceId, e), 1, false);
+            if (_reasons.Record(e))
+            {
+                // The state is built under the service's lock, which an update may hold while it waits
+                // for this very thread: the flush timer publishes it instead.
+                _stateStale = true;
+            }
         }
 
         public void OnUpdate(UpdateOperation operation, UpdateResult result)
@@ -228,6 +270,14 @@ namespace WasmBox.Nano.Protocol.Mqtt
             if (result.Ok)
             {
                 PublishState();
+            }
+        }
+
+        private void OnFlushTimer(object state)
+        {
+            if (_transport.IsConnected)
+            {
+                Flush();
             }
         }
 

@@ -45,6 +45,20 @@ namespace WasmBox.Nano.Runtime.Containers
         public IClock Clock { get { return Board.Clock; } }
 
         public ILogSink Log { get { return Board.Log; } }
+
+        /// <summary>Where tenants' print/log lines go besides the board log (a device agent); null for none.</summary>
+        public ITenantOutput TenantOutput { get; set; }
+
+        /// <summary>A line a function printed or logged: the board log under "tenant/container", then the tenant output.</summary>
+        public void WriteTenantLine(Container container, string line)
+        {
+            Board.Log.Write(container.LogSource, line);
+            ITenantOutput output = TenantOutput;
+            if (output != null)
+            {
+                output.OnLine(container, line);
+            }
+        }
     }
 
     /// <summary>The CoAP response a container builds during one run on a CoAP hook.</summary>

@@ -45,7 +45,7 @@ namespace WasmBox.Nano.Runtime.Helpers
             {
                 _line.Append((char)_bytes[i]);
             }
-            Container.Services.Log.Write(Container.LogSource, _line.ToString());
+            Container.Services.WriteTenantLine(Container, _line.ToString());
             result = 0;
             return VmStatus.Ok;
         }

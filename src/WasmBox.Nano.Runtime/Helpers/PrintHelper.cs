@@ -80,7 +80,7 @@ namespace WasmBox.Nano.Runtime.Helpers
                     return BadPointer(out result);
                 }
             }
-            Container.Services.Log.Write(Container.LogSource, _line.ToString());
+            Container.Services.WriteTenantLine(Container, _line.ToString());
             result = (ulong)_line.Length;
             return VmStatus.Ok;
         }

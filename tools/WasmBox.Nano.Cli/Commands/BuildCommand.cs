@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Cli.Building;
 using WasmBox.Nano.Cli.Io;
+using WasmBox.Nano.Cli.Project;
 using WasmBox.Nano.Toolchain;
 using WasmBox.Nano.Toolchain.Compiling;
 using WasmBox.Nano.Vm;
@@ -9,9 +11,10 @@ using WasmBox.Nano.Vm;
 namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
-/// <c>wbx build FILE.c|FILE.o [-o OUT.wbi] [--entry NAME] [-I DIR] [-D X=Y] [--keep-object]</c>:
-/// compiles C with clang for eBPF (or takes an object), links it into a function image,
-/// checks it with the VM's verifier and writes the encoded image.
+/// <c>wbx build FILE.c|FILE.o|PROJECT [-o OUT.wbi] [--entry NAME] [-I DIR] [-D X=Y] [--keep-object]</c>:
+/// compiles C with clang for eBPF (or takes an object, recognised by content), links it into a
+/// function image, checks it with the VM's verifier and writes the encoded image. wasmbox.h and
+/// the Femto-Containers shim are built in; a project folder (or a C file in one) gives its wbx.json's source and entry.
 /// </summary>
 internal static class BuildCommand
 {
@@ -20,7 +23,7 @@ internal static class BuildCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "C source (.c) or eBPF relocatable object (.o)" };
+        var file = new Argument<string>("FILE") { Description = "C source, eBPF relocatable object (by content), or a project folder with wbx.json" };
         var output = new Option<string?>("--output", "-o") { Description = "Image file to write (default: FILE with extension .wbi)", HelpName = "OUT.wbi" };
         var entry = new Option<string?>("--entry") { Description = "Entry point listed first (default: main, else the first global function)", HelpName = "NAME" };
         var include = new Option<string[]>("-I") { Description = "Include directory for clang (repeatable)", HelpName = "DIR", Arity = ArgumentArity.ZeroOrMore };
@@ -33,19 +36,20 @@ internal static class BuildCommand
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             string input = parse.GetRequiredValue(file);
+            FunctionProject? project = Directory.Exists(input) ? FunctionProject.Require(input) : FunctionProject.Find(input);
+            if (Directory.Exists(input))
+                input = project!.SourcePath;
             string outPath = parse.GetValue(output) ?? Path.ChangeExtension(input, ".wbi");
-            bool isSource = Path.GetExtension(input).Equals(".c", StringComparison.OrdinalIgnoreCase);
+            bool isSource = File.Exists(input) && !FunctionBuilder.IsObject(input);
             string? outDir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (outDir != null && !Directory.Exists(outDir))
             {
                 throw new CliError("output directory not found: " + outDir);
             }
-            var request = new BuildRequest(input, parse.GetValue(entry),
-                new CompileOptions(parse.GetValue(include) ?? [], parse.GetValue(define) ?? []),
-                parse.GetValue(keepObject) && isSource ? Path.ChangeExtension(outPath, ".o") : null);
             try
             {
-                BuildResult result = FunctionBuilder.Build(request);
+                BuildResult result = SourceBuild.Run(input, parse.GetValue(entry) ?? project?.Entry, parse.GetValue(include) ?? [],
+                    parse.GetValue(define) ?? [], parse.GetValue(keepObject) && isSource ? Path.ChangeExtension(outPath, ".o") : null);
                 File.WriteAllBytes(outPath, ImageCodec.Encode(result.Image));
                 PrintSummary(input, outPath, result);
                 return 0;
@@ -54,10 +58,6 @@ internal static class BuildCommand
             {
                 Console.Error.WriteLine("wbx: error: " + e.Message);
                 return CompilerMissing;
-            }
-            catch (ToolchainException e)
-            {
-                throw new CliError(e.Message);
             }
         }));
         return command;

@@ -26,6 +26,7 @@ internal static class ConformancePluginCommand
         {
             memory, elf, debug,
         };
+        command.Hidden = true; // an internal plugin the harness runs, not a command for people
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             byte[] input = HexBytes.Parse(Console.In.ReadToEnd());

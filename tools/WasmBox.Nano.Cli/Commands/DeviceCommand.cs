@@ -57,6 +57,8 @@ internal static class DeviceCommand
             using var stop = new StopSignal(cancellationToken);
             await using SimulatedDevice device = await SimulatedDevice.StartAsync(options, stop.Token);
             device.Service.AddListener(new ConsolePrinter());
+            // The board's serial console: tenants' printed lines ("tenant/container") and the board's own.
+            device.Board.Log.LineWritten += line => Console.WriteLine("log " + line.Source + ": " + line.Text);
             Console.WriteLine("device " + device.DeviceId + " online on mqtt " + options.Broker
                 + (device.CoapEndPoint is { } coapEndPoint ? ", coap " + coapEndPoint : "")
                 + "; " + device.Updates.Installed.Length + " function(s) installed; Ctrl+C stops");

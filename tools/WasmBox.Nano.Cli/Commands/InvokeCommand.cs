@@ -29,9 +29,10 @@ internal static class InvokeCommand
         var key = new Option<string?>("--key") { Description = "Sign the invocation with the tenant's private key (TENANT.key.pem); needs --device" };
         var counter = new Option<long?>("--counter") { Description = "Counter of a signed invocation; default: the Unix time in microseconds" };
         var timeout = RemoteCommand.TimeoutOption(10);
+        var json = new Option<bool>("--json") { Description = "Print the device's answer as JSON {tenant, slot, ok, refusal, name, status, result, coapCode, output, outputHex}, or {timedOut: true}" };
         var command = new Command("invoke", "Run an installed function once with a payload and show the result")
         {
-            device, coap, tenant, slot, payload, payloadFile, key, counter, timeout,
+            device, coap, tenant, slot, payload, payloadFile, key, counter, timeout, json,
         };
         mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
@@ -65,12 +66,12 @@ internal static class InvokeCommand
                 await using DeviceClient client = await DeviceClient.ConnectAsync(mqtt.Endpoint(parse), cancellationToken);
                 reply = await client.InvokeAsync(id, t, s, bytes, RemoteCommand.Seconds(parse.GetValue(timeout), "--timeout"), cancellationToken);
             }
+            if (parse.GetValue(json))
+                JsonLine.Print(reply is null ? new { timedOut = true } : reply);
+            else
+                Console.WriteLine(reply?.ToString() ?? "no answer (timed out)");
             if (reply is null)
-            {
-                Console.WriteLine("no answer (timed out)");
                 return CommandGuard.Failure;
-            }
-            Console.WriteLine(reply);
             return reply.Ok && reply.Status == "ok" ? 0 : CommandGuard.Failure;
         }));
         return command;

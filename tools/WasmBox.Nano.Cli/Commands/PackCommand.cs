@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Cli.Building;
 using WasmBox.Nano.Cli.Io;
+using WasmBox.Nano.Cli.Project;
 using WasmBox.Nano.Signing;
 using WasmBox.Nano.Signing.Authoring;
 using WasmBox.Nano.Signing.Checking;
@@ -60,21 +62,11 @@ internal static class PackCommand
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             FunctionImage function = LoadImage(parse.GetRequiredValue(image));
-            var fields = new Manifest
-            {
-                Tenant = parse.GetRequiredValue(tenant),
-                Slot = parse.GetValue(slot),
-                Sequence = parse.GetValue(sequence),
-                Name = parse.GetValue(name) ?? "",
-                Hooks = (parse.GetValue(hooks) ?? []).Select(h => RequestSpecs.ParseHook(h, function)).ToArray(),
-                Pins = (parse.GetValue(pins) ?? []).Select(RequestSpecs.ParsePin).ToArray(),
-                Sensors = parse.GetValue(sensors) ?? [],
-                I2c = (parse.GetValue(i2c) ?? []).Select(I2cSpecs.Parse).ToArray(),
-                InstructionsPerRun = NonNegative(parse, instructions),
-                BranchesPerRun = NonNegative(parse, branches),
-                RamBytes = NonNegative(parse, ram),
-                StackFrames = NonNegative(parse, stackFrames),
-            };
+            Manifest fields = new ManifestSpec(parse.GetRequiredValue(tenant), parse.GetValue(slot), parse.GetValue(sequence),
+                parse.GetValue(name) ?? "", parse.GetValue(hooks) ?? [], parse.GetValue(pins) ?? [], parse.GetValue(sensors) ?? [], parse.GetValue(i2c) ?? [],
+                new FunctionBudgets(parse.GetValue(instructions), parse.GetValue(branches), parse.GetValue(ram), parse.GetValue(stackFrames)))
+                .For(function);
+            PackWarnings.Print(fields, function, parse.GetRequiredValue(key));
             using ECDsa privateKey = TenantKeys.LoadPrivateKey(parse.GetRequiredValue(key));
             byte[] bundle = BundleSigner.Sign(function, fields, privateKey);
             string outPath = parse.GetRequiredValue(output);
@@ -87,12 +79,6 @@ internal static class PackCommand
 
     private static Option<int> Budget(string option, string description) =>
         new(option) { Description = description + "; 0 (default) means the tenant's policy default" };
-
-    private static int NonNegative(ParseResult parse, Option<int> option)
-    {
-        int value = parse.GetValue(option);
-        return value >= 0 ? value : throw new CliError(option.Name + " must be 0 or more");
-    }
 
     internal static FunctionImage LoadImage(string path)
     {

@@ -3,6 +3,7 @@ using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Deploy;
 using WasmBox.Nano.Mqtt;
 using WasmBox.Nano.Signing.Keys;
+using WasmBox.Nano.Toolchain;
 
 namespace WasmBox.Nano.Cli.Commands;
 
@@ -54,7 +55,7 @@ internal static class RemoteCommand
             Console.Error.WriteLine("wbx: interrupted");
             return Interrupted;
         }
-        catch (Exception e) when (e is CliError or DeployException or KeyFileException or FormatException or IOException
+        catch (Exception e) when (e is CliError or DeployException or KeyFileException or ToolchainException or FormatException or IOException
                                        or UnauthorizedAccessException or MqttNotConnectedException or MqttSubscribeException)
         {
             Console.Error.WriteLine("wbx: error: " + e.Message);

@@ -10,13 +10,14 @@ namespace WasmBox.Nano.Cli.Commands;
 /// <summary>
 /// <c>wbx run FILE [--input HEX | --input-file F] [--budget N] [--branch-budget N] [--helpers conformance]</c>:
 /// verifies and runs a program once; the input is mapped at the context base with r1 = its
-/// address and r2 = its length.
+/// address and r2 = its length. FILE is recognised by content: bytecode, hex, assembly, or a
+/// function (ELF object, image, bundle) whose code runs.
 /// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "Program: .bin bytecode, .hex hex text, or assembly text" };
+        var file = new Argument<string>("FILE") { Description = "Program (bytecode, hex or assembly) or function (ELF object, image, bundle), recognised by content" };
         var input = new Option<string?>("--input") { Description = "Input memory as hex bytes" };
         var inputFile = new Option<string?>("--input-file") { Description = "Input memory: raw bytes of this file" };
         var budget = new Option<int>("--budget")
@@ -42,11 +43,13 @@ internal static class RunCommand
                 InstructionBudget: Positive(parse.GetValue(budget), "--budget"),
                 BranchBudget: Positive(parse.GetValue(branchBudget), "--branch-budget"));
             byte[] memory = Input(parse.GetValue(input), parse.GetValue(inputFile));
-            byte[] code = ProgramFile.Load(parse.GetRequiredValue(file));
-            var outcome = ProgramExecution.Run(code, memory, HelperSets.Parse(parse.GetValue(helpers)), limits);
+            LoadedInput program = ProgramFile.Read(parse.GetRequiredValue(file));
+            var outcome = ProgramExecution.Run(ProgramFile.Code(program), memory, HelperSets.Parse(parse.GetValue(helpers)), limits);
             if (!outcome.Verified)
             {
-                Console.Error.WriteLine("verify failed: " + outcome.Verification.Message);
+                Console.Error.WriteLine("verify failed: " + outcome.Verification.Message + (program.IsFunction
+                    ? " (" + program.Path + " is " + InputRecognizer.Describe(program.Kind) + "; a function that calls board helpers runs on a simulated board: `wbx sim`)"
+                    : ""));
                 return CommandGuard.Failure;
             }
             Print(outcome);

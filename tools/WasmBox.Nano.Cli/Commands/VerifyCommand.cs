@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Signing.Checking;
 using WasmBox.Nano.Signing.Keyrings;
+using WasmBox.Nano.Toolchain;
 using WasmBox.Nano.Vm;
 
 namespace WasmBox.Nano.Cli.Commands;
@@ -11,17 +12,17 @@ namespace WasmBox.Nano.Cli.Commands;
 /// <c>wbx verify FILE [--helpers 1,2,16] [--max-instructions N] [--json]</c>: runs the pre-flight verifier
 /// on a program; <c>wbx verify FILE.wbx --pub KEY.pub.pem | --keyring DIR [--json]</c> checks a bundle
 /// as a board does: signature, image size and digest, image structure, then the verifier with the
-/// manifest's helper list as the grant.
+/// manifest's helper list as the grant. FILE is recognised by content, never by name: a bundle
+/// is checked as a board does, an ELF object or image by the verifier's structural rules (the
+/// helpers it calls are listed, the tenant's grant decides them at install).
 /// </summary>
 internal static class VerifyCommand
 {
-    private const string BundleExtension = ".wbx";
-
     public static Command Create()
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "Bundle (.wbx), or program: .bin bytecode, .hex hex text, or assembly text",
+            Description = "Bundle, ELF object, function image, or program (bytecode, hex or assembly), recognised by content",
         };
         var helpers = new Option<string>("--helpers")
         {
@@ -38,7 +39,7 @@ internal static class VerifyCommand
         var json = new Option<bool>("--json")
         {
             Description = "Print JSON. Bundle: {kind: \"bundle\", file, ok, bytes, error: {code, detail} | null, signature, digest, "
-                + "manifest, image, preflight} with the fields of `wbx inspect --json`. Program: {kind: \"program\", file, ok, "
+                + "manifest, image, preflight} with the fields of `wbx inspect --json`. Program, ELF object or image: {kind: \"program\" | \"elf\" | \"image\", file, ok, "
                 + "error: {code, detail} | null, preflight: {ok, instructions, calledHelpers, error, index, detail}}",
         };
         var command = new Command("verify", "Check a program with the VM's verifier, or a bundle as a board does")
@@ -49,27 +50,33 @@ internal static class VerifyCommand
         {
             string path = parse.GetRequiredValue(file);
             bool asJson = parse.GetValue(json);
-            if (Path.GetExtension(path).Equals(BundleExtension, StringComparison.OrdinalIgnoreCase))
+            LoadedInput input = ProgramFile.Read(path);
+            if (input.Kind == InputKind.Bundle)
             {
                 KeySource keys = KeySource.From(parse.GetValue(pub), parse.GetValue(keyring))
                     ?? throw new CliError("checking a bundle needs its tenant's public key: --pub KEY.pub.pem or --keyring DIR");
-                return VerifyBundle(path, keys, asJson);
+                return VerifyBundle(path, input.Bytes, keys, asJson);
+            }
+            if (input.IsFunction)
+            {
+                VerifyResult structural = StructuralVerifier.Verify(ProgramFile.ImageOf(input).Text);
+                return asJson ? PrintProgramJson(path, input.Kind, structural) : PrintProgramText(structural);
             }
             int max = parse.GetValue(maxInstructions);
             if (max < 1)
             {
                 throw new CliError("--max-instructions must be at least 1");
             }
-            byte[] code = ProgramFile.Load(path);
+            byte[] code = ProgramFile.Code(input);
             var result = Verifier.Verify(code, new VerifierOptions { Helpers = HelperSets.Parse(parse.GetValue(helpers)), MaxInstructions = max });
-            return asJson ? PrintProgramJson(path, result) : PrintProgramText(result);
+            return asJson ? PrintProgramJson(path, input.Kind, result) : PrintProgramText(result);
         }));
         return command;
     }
 
-    private static int VerifyBundle(string path, KeySource keys, bool asJson)
+    private static int VerifyBundle(string path, byte[] bundle, KeySource keys, bool asJson)
     {
-        BundleReport report = BundleChecker.Check(InputFile.ReadBytes(path), keys.Keyring);
+        BundleReport report = BundleChecker.Check(bundle, keys.Keyring);
         if (asJson)
         {
             JsonObject result = BundleReportJson.Report(report);
@@ -104,11 +111,11 @@ internal static class VerifyCommand
         return 0;
     }
 
-    private static int PrintProgramJson(string path, VerifyResult result)
+    private static int PrintProgramJson(string path, InputKind kind, VerifyResult result)
     {
         Console.WriteLine(new JsonObject
         {
-            ["kind"] = "program",
+            ["kind"] = kind switch { InputKind.Elf => "elf", InputKind.Image => "image", _ => "program" },
             ["file"] = path,
             ["ok"] = result.Ok,
             ["error"] = result.Ok ? null : BundleReportJson.Error(BundleReport.PreflightFailed, result.Message),

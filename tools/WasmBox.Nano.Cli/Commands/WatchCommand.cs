@@ -17,7 +17,7 @@ internal static class WatchCommand
         var device = new Option<string>("--device") { Description = "Device id; all devices when left out", DefaultValueFactory = _ => "+" };
         var count = new Option<int>("--count") { Description = "Stop after this many messages (0: no limit)" };
         var seconds = new Option<double>("--seconds") { Description = "Stop after this many seconds (0: no limit)" };
-        var command = new Command("watch", "Watch devices' live telemetry, events and state") { device, count, seconds };
+        var command = new Command("watch", "Watch devices' live telemetry, events, state and tenants' printed lines") { device, count, seconds };
         mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using WasmBox.Nano.Cli.Commands;
+using WasmBox.Nano.Cli.Project;
 using WasmBox.Nano.Mqtt;
 
 namespace WasmBox.Nano.Cli.Io;
 
 /// <summary>
 /// The options every command that talks MQTT shares: --mqtt (mqtt://, mqtts:// or host:port),
-/// --ca, --cert/--cert-key and --user/--password (or WBX_MQTT_USER / WBX_MQTT_PASSWORD).
+/// --ca, --cert/--cert-key and --user/--password (or WBX_MQTT_USER / WBX_MQTT_PASSWORD). Without
+/// --mqtt the broker comes from <see cref="WbxConfig"/> (WBX_MQTT, wbx.json, ~/.config/wbx).
 /// </summary>
 internal sealed class BrokerOptions
 {
@@ -24,7 +26,8 @@ internal sealed class BrokerOptions
     {
         _mqtt = new Option<string?>("--mqtt")
         {
-            Description = what + ": mqtt://host[:port] (1883), mqtts://host[:port] (TLS, 8883) or host[:port]",
+            Description = what + ": mqtt://host[:port] (1883), mqtts://host[:port] (TLS, 8883) or host[:port]"
+                + (required ? "" : "; default $" + WbxConfig.MqttVariable + ", the project's wbx.json, ~/.config/wbx/config.json"),
             Required = required,
         };
     }
@@ -35,12 +38,15 @@ internal sealed class BrokerOptions
             command.Options.Add(option);
     }
 
-    public bool Given(ParseResult parse) => parse.GetValue(_mqtt) is not null;
+    /// <summary>True when --mqtt was given or a default names a broker.</summary>
+    public bool Given(ParseResult parse, WbxConfig? defaults = null) =>
+        parse.GetValue(_mqtt) is not null || (defaults ?? WbxConfig.Resolve(null)).Mqtt is not null;
 
     /// <summary>The broker with its TLS and credential settings; a <see cref="CliError"/> when they do not fit together.</summary>
-    public MqttEndpoint Endpoint(ParseResult parse)
+    public MqttEndpoint Endpoint(ParseResult parse, WbxConfig? defaults = null)
     {
-        string text = parse.GetValue(_mqtt) ?? throw new CliError("--mqtt is required");
+        string text = parse.GetValue(_mqtt) ?? (defaults ?? WbxConfig.Resolve(null)).Mqtt
+            ?? throw new CliError("no broker: give --mqtt HOST[:PORT], or set $" + WbxConfig.MqttVariable + " or \"mqtt\" in wbx.json or ~/.config/wbx/config.json");
         MqttEndpoint endpoint = MqttEndpoint.Parse(text) with
         {
             CaFile = RemoteCommand.ExistingFile(parse.GetValue(_ca), "--ca"),

@@ -164,14 +164,14 @@ public sealed class DeviceClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Hands every telemetry, event and state message of the device (or of every device for "+")
+    /// Hands every telemetry, event, state and tenant log message of the device (or of every device for "+")
     /// to <paramref name="onMessage"/> until cancelled.
     /// </summary>
     public async Task WatchAsync(string deviceId, Action<DeviceMessage> onMessage, CancellationToken cancellationToken)
     {
         if (deviceId != "+")
             _ = new DeviceTopics(deviceId);
-        string[] channels = ["telemetry", "events", "state"];
+        string[] channels = ["telemetry", "events", "state", "log"];
         foreach (string channel in channels)
         {
             await _client.SubscribeAsync(DeviceTopics.Root + deviceId + "/" + channel, MqttQos.AtLeastOnce,
@@ -187,6 +187,34 @@ public sealed class DeviceClient : IAsyncDisposable
         }
         foreach (string channel in channels)
             await UnsubscribeQuietlyAsync(DeviceTopics.Root + deviceId + "/" + channel);
+    }
+
+    /// <summary>
+    /// Hands every line the tenants' functions print on the device (or every device for "+") to
+    /// <paramref name="onLine"/>, only <paramref name="tenant"/>'s when given, until the returned
+    /// subscription is disposed. Subscribed when the task completes: await it before deploying.
+    /// </summary>
+    public async Task<IAsyncDisposable> SubscribeLogsAsync(string deviceId, string? tenant, Action<TenantLogMessage> onLine,
+        CancellationToken cancellationToken)
+    {
+        if (deviceId != "+")
+            _ = new DeviceTopics(deviceId);
+        string filter = DeviceTopics.Root + deviceId + "/log";
+        await _client.SubscribeAsync(filter, MqttQos.AtMostOnce, message =>
+        {
+            TenantLogMessage line;
+            try
+            {
+                line = Replies.Parse<TenantLogMessage>(message.Payload, "a log line from " + DeviceIdOf(message.Topic));
+            }
+            catch (DeployException)
+            {
+                return; // anyone may publish on the topic: what is not a log line is not shown
+            }
+            if (tenant is null || line.Tenant == tenant)
+                onLine(line);
+        }, cancellationToken);
+        return new Unsubscriber(() => UnsubscribeQuietlyAsync(filter));
     }
 
     public async ValueTask DisposeAsync()
@@ -236,6 +264,11 @@ public sealed class DeviceClient : IAsyncDisposable
         {
             // The subscription dies with the connection anyway.
         }
+    }
+
+    private sealed class Unsubscriber(Func<Task> unsubscribe) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await unsubscribe();
     }
 
     /// <summary>"wbx/{id}/..." → id.</summary>

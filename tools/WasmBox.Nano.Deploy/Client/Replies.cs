@@ -22,8 +22,15 @@ public sealed record InvokeReply(string? Tenant, int Slot, bool Ok, string? Refu
         : "refused (" + Refusal + ")" + (Reason is not null ? ": " + Reason : "");
 }
 
-/// <summary>One installed function in a device's state.</summary>
-public sealed record FunctionState(string Tenant, int Slot, long Sequence, string? Name, string State, string? Digest);
+/// <summary>One installed function in a device's state; <paramref name="Reason"/> says why it is not running (a quarantine's rule).</summary>
+public sealed record FunctionState(string Tenant, int Slot, long Sequence, string? Name, string State, string? Digest, string? Reason = null);
+
+/// <summary>A line a tenant's function printed or logged, from the device's log topic.</summary>
+public sealed record TenantLogMessage(string Device, string Tenant, string? Container, long T, string Line, bool Cut = false, int Dropped = 0)
+{
+    public override string ToString() => Tenant + "/" + Container + ": " + Line + (Cut ? " [cut]" : "")
+        + (Dropped > 0 ? " (" + Dropped + " earlier line(s) dropped by the board's rate limit)" : "");
+}
 
 /// <summary>The retained state of a device: online with its functions, or offline (Last Will or clean shutdown).</summary>
 public sealed record DeviceState(string Device, bool Online, string? Runtime, long? UptimeMs, FunctionState[]? Functions)

@@ -61,5 +61,6 @@ public static class SimDriver
         Stepped(session, clock, script, durationMs).Last().Snapshot;
 
     private static SimFrame Frame(SimulationSession session, long elapsedMs, List<ScriptedInput> applied, bool final) =>
-        new(SimSnapshot.Take(session, elapsedMs), session.Events.TakeNew().Select(EventRow.From).ToList(), applied, final);
+        new(SimSnapshot.Take(session, elapsedMs), session.Events.TakeNew().Select(EventRow.From).ToList(), applied, final,
+            session.Output.TakeNew());
 }

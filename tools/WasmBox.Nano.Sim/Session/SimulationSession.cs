@@ -34,6 +34,8 @@ public sealed class SimulationSession : IDisposable
         _keyring = keyring;
         Events = new RuntimeEventFeed();
         runtime.Monitor.AddListener(Events);
+        Output = new TenantOutputFeed(board.Clock);
+        runtime.Services.TenantOutput = Output;
         Cloud = board.Broker?.Connect(CloudClientId);
     }
 
@@ -72,6 +74,9 @@ public sealed class SimulationSession : IDisposable
     public WasmBoxRuntime Runtime { get; }
 
     public RuntimeEventFeed Events { get; }
+
+    /// <summary>What the tenants' functions print, for the views.</summary>
+    public TenantOutputFeed Output { get; }
 
     /// <summary>The outside world's MQTT client on the board's broker; null when the profile has no network.</summary>
     public LoopbackTransport? Cloud { get; }

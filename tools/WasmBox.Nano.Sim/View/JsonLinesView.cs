@@ -4,7 +4,7 @@ using WasmBox.Nano.Sim.Session;
 namespace WasmBox.Nano.Sim.View;
 
 /// <summary>
-/// JSON lines for scripts: one object per scripted input and runtime event, a snapshot every
+/// JSON lines for scripts: one object per scripted input, runtime event and printed line, a snapshot every
 /// frame, and whatever the command adds at the end (a summary). Each line has a "type".
 /// </summary>
 public sealed class JsonLinesView(TextWriter output) : ISimView
@@ -27,6 +27,10 @@ public sealed class JsonLinesView(TextWriter output) : ISimView
             foreach (EventRow e in frame.NewEvents)
             {
                 Write(new { type = "event", e.AtMs, e.Kind, e.Tenant, e.Container, e.State, e.Anomaly, e.Detail });
+            }
+            foreach (LogRow line in frame.NewLogs)
+            {
+                Write(new { type = "log", line.AtMs, line.Tenant, line.Container, line.Line });
             }
             Write(new { type = "snapshot", frame.Snapshot.ElapsedMs, frame.Snapshot.BoardMs, frame.Snapshot.Containers, frame.Snapshot.Pins });
             last = frame.Snapshot;

@@ -8,7 +8,9 @@ namespace WasmBox.Nano.Sim.View;
 public sealed class LiveView(IAnsiConsole console, string title) : ISimView
 {
     private const int RecentEvents = 8;
+    private const int RecentLines = 5;
     private readonly Queue<string> _recent = new();
+    private readonly Queue<string> _output = new();
 
     public SimSnapshot Show(IEnumerable<SimFrame> frames)
     {
@@ -29,22 +31,26 @@ public sealed class LiveView(IAnsiConsole console, string title) : ISimView
     {
         foreach (var input in frame.Applied)
         {
-            Add("[grey]" + Seconds(input.AtMs) + "[/] [blue]input[/] " + Markup.Escape(input.Describe()));
+            Add(_recent, RecentEvents, "[grey]" + Seconds(input.AtMs) + "[/] [blue]input[/] " + Markup.Escape(input.Describe()));
         }
         foreach (EventRow e in frame.NewEvents.Where(e => e.Kind != "state" || e.State != "running"))
         {
             string color = e.Kind switch { "quarantined" => "red", "fault" or "violation" or "install-refused" => "yellow", _ => "green" };
-            Add("[grey]" + Seconds(e.AtMs) + "[/] [" + color + "]" + e.Kind + "[/] " + Markup.Escape(e.Tenant + "/" + (e.Container ?? "-"))
-                + " " + Markup.Escape(e.Detail));
+            Add(_recent, RecentEvents, "[grey]" + Seconds(e.AtMs) + "[/] [" + color + "]" + e.Kind + "[/] "
+                + Markup.Escape(e.Tenant + "/" + (e.Container ?? "-")) + " " + Markup.Escape(e.Detail));
+        }
+        foreach (LogRow line in frame.NewLogs)
+        {
+            Add(_output, RecentLines, "[grey]" + Seconds(line.AtMs) + "[/] " + Markup.Escape(line.Tenant + "/" + line.Container + ": " + line.Line));
         }
     }
 
-    private void Add(string line)
+    private static void Add(Queue<string> lines, int keep, string line)
     {
-        _recent.Enqueue(line);
-        while (_recent.Count > RecentEvents)
+        lines.Enqueue(line);
+        while (lines.Count > keep)
         {
-            _recent.Dequeue();
+            lines.Dequeue();
         }
     }
 
@@ -52,7 +58,9 @@ public sealed class LiveView(IAnsiConsole console, string title) : ISimView
     {
         var header = new Markup("[bold]" + Markup.Escape(title) + "[/]  t = " + Seconds(s.ElapsedMs) + "  board clock " + s.BoardMs + " ms");
         IRenderable events = _recent.Count == 0 ? new Markup("[grey]no events yet[/]") : new Rows(_recent.Select(l => new Markup(l)));
-        return new Rows(header, ContainerTable(s.Containers), PinTable(s.Pins), new Panel(events).Header("recent events"));
+        IRenderable output = _output.Count == 0 ? new Markup("[grey]nothing printed yet[/]") : new Rows(_output.Select(l => new Markup(l)));
+        return new Rows(header, ContainerTable(s.Containers), PinTable(s.Pins), new Panel(events).Header("recent events"),
+            new Panel(output).Header("tenants' output"));
     }
 
     internal static Table ContainerTable(IReadOnlyList<ContainerRow> rows)

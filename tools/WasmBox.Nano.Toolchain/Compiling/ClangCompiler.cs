@@ -43,7 +43,8 @@ public static class ClangCompiler
         {
             arguments.Add("-D" + define);
         }
-        arguments.AddRange([source, "-o", objectPath]);
+        // "-x c": the file is C whatever it is called (wbx recognises input by content).
+        arguments.AddRange(["-x", "c", source, "-o", objectPath]);
         ProcessOutcome outcome = Run(arguments);
         if (outcome.ExitCode != 0)
         {
