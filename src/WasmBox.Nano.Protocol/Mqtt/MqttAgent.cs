@@ -193,13 +193,13 @@ namespace WasmBox.Nano.Protocol.Mqtt
             else if (topic == _topics.Deploy)
             {
                 UpdateResult r = _service.Deploy(payload, 0, length);
-                _transport.Publish(_topics.Result, ProtocolJson.UpdateResult(UpdateOperation.Deploy, length, r), 1, false);
+                PublishUpdateResult(UpdateOperation.Deploy, length, r);
             }
             else if (topic == _topics.Remove || topic == _topics.Rollback)
             {
                 UpdateOperation operation = topic == _topics.Remove ? UpdateOperation.Remove : UpdateOperation.Rollback;
                 UpdateResult r = _service.Execute(operation, payload, 0, length);
-                _transport.Publish(_topics.Result, ProtocolJson.UpdateResult(operation, length, r), 1, false);
+                PublishUpdateResult(operation, length, r);
             }
             else if (topic == _topics.AttestRequest)
             {
@@ -218,6 +218,19 @@ namespace WasmBox.Nano.Protocol.Mqtt
                     : InvokeResult.Refused(null, -1, InvokeRefusal.BadRequest);
                 _transport.Publish(topic + DeviceTopics.ResultSuffix, ProtocolJson.InvokeResult(r), 1, false);
             }
+        }
+
+        /// <summary>
+        /// Lines queued until now (the replaced version's, printed before or during the update) go out
+        /// ahead of the result: a deploy that follows the output starts showing lines at the result and
+        /// must not show the old version's as the new one's. A new version's line printed in the
+        /// instant between install and result (an install hook) goes out ahead too and is seen by
+        /// <c>wbx logs</c>, not by the deploy's follower.
+        /// </summary>
+        private void PublishUpdateResult(UpdateOperation operation, int length, UpdateResult r)
+        {
+            _logs.Flush();
+            _transport.Publish(_topics.Result, ProtocolJson.UpdateResult(operation, length, r), 1, false);
         }
 
         /// <summary>

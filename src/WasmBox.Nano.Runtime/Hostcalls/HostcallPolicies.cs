@@ -22,7 +22,9 @@ namespace WasmBox.Nano.Runtime.Hostcalls
         private readonly RuntimeMonitor _monitor;
         private readonly object _change = new object();
         private HostcallPolicy[] _installed = new HostcallPolicy[0];
-        private HostcallPolicy[][] _chains = new HostcallPolicy[HelperTable.MaxId + 1][];
+        // Null while no policy is installed: on the device the 256-entry table costs ≈3 KB of heap
+        // (12 bytes per reference), which a board without policies should not pay.
+        private HostcallPolicy[][] _chains;
         private long[] _reportedSecond = new long[0];
 
         internal HostcallPolicies(RuntimeServices services, RuntimeMonitor monitor)
@@ -116,7 +118,8 @@ namespace WasmBox.Nano.Runtime.Hostcalls
         /// <summary>The policies deciding <paramref name="helperId"/>, or null: the no-policy path's only cost.</summary>
         internal HostcallPolicy[] ChainOf(int helperId)
         {
-            return _chains[helperId];
+            HostcallPolicy[][] chains = _chains;
+            return chains == null ? null : chains[helperId];
         }
 
         /// <summary>
@@ -172,8 +175,8 @@ namespace WasmBox.Nano.Runtime.Hostcalls
 
         private void Publish(HostcallPolicy[] next)
         {
-            HostcallPolicy[][] chains = new HostcallPolicy[HelperTable.MaxId + 1][];
-            for (int id = 0; id <= HelperTable.MaxId; id++)
+            HostcallPolicy[][] chains = next.Length == 0 ? null : new HostcallPolicy[HelperTable.MaxId + 1][];
+            for (int id = 0; chains != null && id <= HelperTable.MaxId; id++)
             {
                 int n = 0;
                 for (int i = 0; i < next.Length; i++)
