@@ -112,5 +112,26 @@ namespace WasmBox.Nano.Runtime.NfTests
         {
             return number == 0 ? _i2c : null;
         }
+
+        // Only I2C is faked so far.
+        public ISpiBus FindSpi(int number)
+        {
+            return null;
+        }
+
+        public IUartPort FindUart(int number)
+        {
+            return null;
+        }
+
+        public IPwmChannel FindPwm(int number)
+        {
+            return null;
+        }
+
+        public IAdcChannel FindAdc(int number)
+        {
+            return null;
+        }
     }
 }

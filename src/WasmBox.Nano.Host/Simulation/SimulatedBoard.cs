@@ -109,6 +109,15 @@ public sealed class SimulatedBoard : IBoard, IBusBoard, IDisposable
 
     public II2cBus? FindI2c(int number) => I2cBuses.FirstOrDefault(b => b.Number == number);
 
+    // The simulator has no SPI, UART, PWM or ADC parts yet.
+    public ISpiBus? FindSpi(int number) => null;
+
+    public IUartPort? FindUart(int number) => null;
+
+    public IPwmChannel? FindPwm(int number) => null;
+
+    public IAdcChannel? FindAdc(int number) => null;
+
     public void Dispose()
     {
         if (_ownedStorageDirectory is not null)

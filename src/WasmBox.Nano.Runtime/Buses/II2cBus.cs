@@ -28,5 +28,17 @@ namespace WasmBox.Nano.Runtime.Buses
     {
         /// <summary>The I2C bus with that number, or null.</summary>
         II2cBus FindI2c(int number);
+
+        /// <summary>The SPI bus with that number, or null.</summary>
+        ISpiBus FindSpi(int number);
+
+        /// <summary>The UART with that number, or null.</summary>
+        IUartPort FindUart(int number);
+
+        /// <summary>The PWM channel with that number, or null.</summary>
+        IPwmChannel FindPwm(int number);
+
+        /// <summary>The ADC channel with that number, or null.</summary>
+        IAdcChannel FindAdc(int number);
     }
 }
