@@ -99,7 +99,6 @@ public class PolicyParserTests
         { WithTenant("\"id\": 5, \"helpers\": [], " + Limits), "tenants[0].id", "must be a string" },
         { WithTenant("\"id\": \"Acme!\", \"helpers\": [], " + Limits), "tenants[0].id", "may only contain" },
         { WithTenant("\"id\": \"\", \"helpers\": [], " + Limits), "tenants[0].id", "1 to 32" },
-        { WithTenant("\"id\": \"a\", " + Limits), "tenants[0].helpers", "is required" },
         { WithTenant("\"id\": \"a\", \"helpers\": [\"teleport\"], " + Limits), "tenants[0].helpers[0]", "unknown helper \"teleport\"" },
         { WithTenant("\"id\": \"a\", \"helpers\": [300], " + Limits), "tenants[0].helpers[0]", "unknown helper id 300" },
         { WithTenant("\"id\": \"a\", \"helpers\": [3], " + Limits), "tenants[0].helpers[0]", "unknown helper id 3" },
@@ -117,8 +116,6 @@ public class PolicyParserTests
         { WithTenant("\"id\": \"a\", \"helpers\": [], \"topics\": [\"a+\"], " + Limits), "tenants[0].topics[0]", "whole level" },
         { WithTenant("\"id\": \"a\", \"helpers\": [], \"topics\": [\"\"], " + Limits), "tenants[0].topics[0]", "topic is empty" },
         { WithTenant("\"id\": \"a\", \"helpers\": [], \"coapPaths\": [\"a/\"], " + Limits), "tenants[0].coapPaths[0]", "must start with '/'" },
-        { WithTenant("\"id\": \"a\", \"helpers\": []"), "tenants[0].limits", "is required" },
-        { WithTenant("\"id\": \"a\", \"helpers\": [], \"limits\": {}"), "tenants[0].limits.maxContainers", "is required" },
         { WithTenant("\"id\": \"a\", \"helpers\": [], \"limits\": {" + Rig.DefaultLimits.Replace("\"maxContainers\": 4", "\"maxContainers\": 0") + "}"), "tenants[0].limits.maxContainers", "between 1 and 64, got 0" },
         { WithTenant("\"id\": \"a\", \"helpers\": [], \"limits\": {" + Rig.DefaultLimits.Replace("\"ramBytes\": 65536", "\"ramBytes\": -5") + "}"), "tenants[0].limits.ramBytes", "got -5" },
         { WithTenant("\"id\": \"a\", \"helpers\": [], \"limits\": {" + Rig.DefaultLimits + ", \"eventQueue\": 0}"), "tenants[0].limits.eventQueue", "between 1 and 64" },
@@ -135,6 +132,56 @@ public class PolicyParserTests
         Assert.Null(result.Tenants);
         Assert.Equal(field, result.Field);
         Assert.Contains(reason, result.Reason);
+    }
+
+    [Fact]
+    public void A_tenant_with_only_an_id_gets_every_default()
+    {
+        PolicyParseResult result = PolicyParser.Parse(WithTenant("\"id\": \"solo\""));
+        Assert.True(result.Ok, result.ToString());
+        TenantPolicy solo = result.Tenants[0];
+        Assert.Empty(solo.HelperIds);
+        Assert.Equal((0, 0, 0, 0, 0, false), (solo.PinCount, solo.SensorCount, solo.TopicCount, solo.CoapPathCount, solo.I2cGrantCount, solo.SignedInvokes));
+        TenantLimits l = solo.Limits;
+        int[] read =
+        {
+            l.MaxContainers, l.MaxImageBytes, l.RamBytes, l.InstructionsPerRun, l.BranchesPerRun, l.RunsPerSecond,
+            l.OutsideRunsPerSecond, l.HelperCallsPerSecond, l.LocalStoreCapacity, l.GlobalStoreCapacity, l.EventQueueDepth, l.PayloadBytes,
+        };
+        int[] expected = LimitRange.All.Select(r => r.Default == LimitRange.DefaultFromOther ? LimitRange.RunsPerSecond.Default : r.Default).ToArray();
+        Assert.Equal(expected, read);
+        Assert.All(LimitRange.All, r => Assert.True(r.Default == LimitRange.DefaultFromOther || (r.Default >= r.Min && r.Default <= r.Max), r.Name));
+    }
+
+    [Fact]
+    public void Every_error_of_a_document_is_reported_at_once_in_document_order()
+    {
+        string text = Rig.Document(
+            "{\"id\": \"Bad!\", \"helpers\": [\"teleport\", \"print\", 1], \"pins\": [{\"pin\": 2000, \"mode\": \"pwm\"}], " +
+            "\"sensors\": [{\"name\": \"t\", \"access\": \"write\"}], \"topics\": [\"a/#/b\"], \"coapPaths\": [\"x\"], " +
+            "\"signedInvokes\": 1, \"limits\": {\"maxContainers\": 0, \"ramBytes\": -5, \"cpu\": 1}}",
+            "{\"id\": \"ok\", \"limits\": {\"eventQueue\": 65}}", "7");
+        PolicyParseResult result = PolicyParser.Parse(text);
+        Assert.False(result.Ok);
+        Assert.Null(result.Tenants);
+        string[] paths = Enumerable.Range(0, result.ErrorCount).Select(i => result.ErrorAt(i).Path).ToArray();
+        Assert.Equal(new[]
+        {
+            "tenants[0].id", "tenants[0].helpers[0]", "tenants[0].helpers[2]", "tenants[0].pins[0].pin", "tenants[0].pins[0].mode",
+            "tenants[0].sensors[0].access", "tenants[0].topics[0]", "tenants[0].coapPaths[0]", "tenants[0].signedInvokes",
+            "tenants[0].limits.cpu", "tenants[0].limits.maxContainers", "tenants[0].limits.ramBytes",
+            "tenants[1].limits.eventQueue", "tenants[2]",
+        }, paths);
+        Assert.Equal(paths.Length, result.ToString().Split('\n').Length);
+        Assert.Equal(result.ErrorAt(0).Path, result.Field);
+    }
+
+    [Fact]
+    public void A_hostile_document_yields_at_most_the_error_cap()
+    {
+        string tenant = "{\"id\": \"a\", \"helpers\": [" + string.Join(", ", Enumerable.Repeat("\"nope\"", 500)) + "]}";
+        PolicyParseResult result = PolicyParser.Parse(Rig.Document(tenant));
+        Assert.Equal(FieldErrors.MaxErrors, result.ErrorCount);
     }
 
     [Fact]

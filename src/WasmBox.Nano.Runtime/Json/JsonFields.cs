@@ -84,6 +84,40 @@ namespace WasmBox.Nano.Runtime.Json
             }
         }
 
+        /// <summary>
+        /// Adds an error for every member not in <paramref name="names"/>, naming the member it was
+        /// probably meant to be (same letters, other case) or else the ones allowed.
+        /// </summary>
+        public static void ReportUnknown(JsonObject o, string parent, string[] names, FieldErrors errors)
+        {
+            for (int i = 0; i < o.Count; i++)
+            {
+                string name = o.NameAt(i);
+                if (System.Array.IndexOf(names, name) < 0)
+                {
+                    errors.Add(PathOf(parent, name), "unknown member; " + Suggest(name, names));
+                }
+            }
+        }
+
+        private static string Suggest(string name, string[] names)
+        {
+            string lower = name.ToLower();
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (names[i].ToLower() == lower)
+                {
+                    return "did you mean \"" + names[i] + "\"?";
+                }
+            }
+            string list = "";
+            for (int i = 0; i < names.Length; i++)
+            {
+                list += (i == 0 ? "" : ", ") + names[i];
+            }
+            return "remove it or use one of: " + list;
+        }
+
         public static object Required(JsonObject o, string parent, string name)
         {
             object value = o.Get(name);

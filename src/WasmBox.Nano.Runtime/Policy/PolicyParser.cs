@@ -5,45 +5,68 @@ using WasmBox.Nano.Runtime.Json;
 
 namespace WasmBox.Nano.Runtime.Policy
 {
-    /// <summary>The outcome of parsing a provisioning document: tenants, or the bad field and why.</summary>
+    /// <summary>The outcome of parsing a provisioning document: tenants, or every bad field and why.</summary>
     public sealed class PolicyParseResult
     {
-        internal PolicyParseResult(TenantPolicy[] tenants, string field, string reason)
+        private readonly FieldErrors _errors;
+
+        internal PolicyParseResult(TenantPolicy[] tenants, FieldErrors errors)
         {
             Tenants = tenants;
-            Field = field;
-            Reason = reason;
+            _errors = errors;
         }
 
         public bool Ok { get { return Tenants != null; } }
 
         public TenantPolicy[] Tenants { get; private set; }
 
-        /// <summary>Path of the offending field, e.g. "tenants[1].limits.ramBytes"; "$" for the whole text.</summary>
-        public string Field { get; private set; }
+        /// <summary>Path of the first offending field, e.g. "tenants[1].limits.ramBytes"; "$" for the whole text.</summary>
+        public string Field { get { return Ok ? null : ErrorAt(0).Path; } }
 
-        public string Reason { get; private set; }
+        /// <summary>What is wrong with <see cref="Field"/>, and the fix.</summary>
+        public string Reason { get { return Ok ? null : ErrorAt(0).Reason; } }
 
+        /// <summary>Every problem found, in document order (0 when <see cref="Ok"/>).</summary>
+        public int ErrorCount { get { return _errors.Count; } }
+
+        public FieldError ErrorAt(int index)
+        {
+            return _errors.At(index);
+        }
+
+        /// <summary>"ok", or one "path: reason" line per error.</summary>
         public override string ToString()
         {
-            return Ok ? "ok" : Field + ": " + Reason;
+            if (Ok)
+            {
+                return "ok";
+            }
+            string text = ErrorAt(0).ToString();
+            for (int i = 1; i < ErrorCount; i++)
+            {
+                text += "\n" + ErrorAt(i).ToString();
+            }
+            return text;
         }
     }
 
     /// <summary>
-    /// Reads the board owner's provisioning document (strict JSON, format in the README):
-    /// <c>{"tenants": [{"id", "helpers", "pins", "sensors", "topics", "coapPaths", "limits"}]}</c>.
-    /// Unknown members, wrong types, out-of-range values, duplicate tenants or pins, unknown
-    /// helpers and an output pin granted to two tenants are refused with the field and reason.
+    /// Reads the board owner's provisioning document (strict JSON, format and defaults in the README;
+    /// the host's schema is <c>tenant-policy.schema.json</c> beside this file):
+    /// <c>{"tenants": [{"id", "helpers", "pins", "sensors", "topics", "coapPaths", "i2c", "signedInvokes", "limits"}]}</c>.
+    /// Only "id" is required; every limit has a default (<see cref="LimitRange"/>). Unknown members,
+    /// wrong types, out-of-range values, duplicate tenants or pins, unknown helpers and an output pin
+    /// granted to two tenants are refused, all of them in one pass, each with the field and the fix.
     /// </summary>
     public static class PolicyParser
     {
         public const int MaxTenantIdLength = 32;
 
-        private const string UnknownMember = "unknown member";
+        private const string IdExample = "\"id\": \"acme\" (1 to 32 of a-z 0-9 - _)";
 
         public static PolicyParseResult Parse(string text)
         {
+            FieldErrors errors = new FieldErrors();
             object root;
             try
             {
@@ -51,58 +74,75 @@ namespace WasmBox.Nano.Runtime.Policy
             }
             catch (JsonException e)
             {
-                return new PolicyParseResult(null, "$", e.Message);
+                errors.Add("$", e.Message);
+                return new PolicyParseResult(null, errors);
             }
-            try
-            {
-                return new PolicyParseResult(ReadDocument(root), null, null);
-            }
-            catch (JsonFieldException e)
-            {
-                return new PolicyParseResult(null, e.Path, e.Reason);
-            }
+            TenantPolicy[] tenants = ReadDocument(root, errors);
+            return new PolicyParseResult(errors.Count == 0 ? tenants : null, errors);
         }
 
-        private static TenantPolicy[] ReadDocument(object root)
+        private static TenantPolicy[] ReadDocument(object root, FieldErrors errors)
         {
-            JsonObject doc = JsonFields.Object(root, "$");
-            JsonFields.AllowOnly(doc, "$", new string[] { "tenants" }, UnknownMember);
-            JsonArray list = JsonFields.Array(JsonFields.Required(doc, "$", "tenants"), "tenants");
+            JsonObject doc = root as JsonObject;
+            if (doc == null)
+            {
+                errors.Add("$", "must be an object: {\"tenants\": [{\"id\": \"acme\"}]}");
+                return null;
+            }
+            JsonFields.ReportUnknown(doc, "$", PolicyKeys.Document, errors);
+            if (!doc.Has("tenants"))
+            {
+                errors.Add("$.tenants", "is required; add \"tenants\": [{\"id\": \"acme\"}]");
+                return null;
+            }
+            JsonArray list = doc.Get("tenants") as JsonArray;
+            if (list == null)
+            {
+                errors.Add("tenants", "must be an array: \"tenants\": [{\"id\": \"acme\"}]");
+                return null;
+            }
             TenantPolicy[] tenants = new TenantPolicy[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string path = "tenants[" + i + "]";
-                tenants[i] = ReadTenant(JsonFields.Object(list[i], path), path);
-                for (int k = 0; k < i; k++)
+                JsonObject obj = FieldReader.Object(list[i], path, errors);
+                tenants[i] = obj == null ? null : ReadTenant(obj, path, errors);
+                for (int k = 0; k < i && tenants[i] != null; k++)
                 {
+                    if (tenants[k] == null)
+                    {
+                        continue;
+                    }
                     if (tenants[k].TenantId == tenants[i].TenantId)
                     {
-                        throw new JsonFieldException(path + ".id", "tenant '" + tenants[i].TenantId + "' is listed twice");
+                        errors.Add(path + ".id", "tenant '" + tenants[i].TenantId + "' is listed twice (also tenants[" + k + "]); merge the two or rename one");
                     }
-                    CheckSharedPins(tenants[k], tenants[i], path);
+                    CheckSharedPins(tenants[k], tenants[i], path, errors);
                 }
             }
             return tenants;
         }
 
-        private static TenantPolicy ReadTenant(JsonObject obj, string path)
+        /// <summary>The tenant's policy, or null when any of its fields was bad (each recorded).</summary>
+        private static TenantPolicy ReadTenant(JsonObject obj, string path, FieldErrors errors)
         {
-            JsonFields.AllowOnly(obj, path, new string[] { "id", "helpers", "pins", "sensors", "topics", "coapPaths", "i2c", "signedInvokes", "limits" }, UnknownMember);
-            string id = JsonFields.RequiredString(obj, path, "id");
-            string idError = ValidateName(id);
+            int before = errors.Count;
+            JsonFields.ReportUnknown(obj, path, PolicyKeys.Tenant, errors);
+            string id = FieldReader.RequiredString(obj, path, "id", IdExample, errors);
+            string idError = id == null ? null : ValidateName(id);
             if (idError != null)
             {
-                throw new JsonFieldException(path + ".id", idError);
+                errors.Add(path + ".id", idError + ", e.g. " + IdExample);
             }
-            int[] helpers = ReadHelpers(JsonFields.Array(JsonFields.Required(obj, path, "helpers"), path + ".helpers"), path + ".helpers");
-            PinGrant[] pins = ReadPins(obj.Get("pins"), path + ".pins");
-            SensorGrant[] sensors = ReadSensors(obj.Get("sensors"), path + ".sensors");
-            string[] topics = ReadStrings(obj.Get("topics"), path + ".topics", true);
-            string[] paths = ReadStrings(obj.Get("coapPaths"), path + ".coapPaths", false);
-            TenantLimits limits = ReadLimits(JsonFields.Object(JsonFields.Required(obj, path, "limits"), path + ".limits"), path + ".limits");
-            I2cGrant[] i2c = I2cGrantReader.Read(obj.Get("i2c"), path + ".i2c");
-            bool signedInvokes = JsonFields.OptionalBool(obj, path, "signedInvokes", false);
-            return new TenantPolicy(id, helpers, pins, sensors, topics, paths, i2c, limits, signedInvokes);
+            int[] helpers = ReadHelpers(FieldReader.OptionalArray(obj, path, "helpers", errors), path + ".helpers", errors);
+            PinGrant[] pins = ReadPins(FieldReader.OptionalArray(obj, path, "pins", errors), path + ".pins", errors);
+            SensorGrant[] sensors = ReadSensors(FieldReader.OptionalArray(obj, path, "sensors", errors), path + ".sensors", errors);
+            string[] topics = ReadStrings(FieldReader.OptionalArray(obj, path, "topics", errors), path + ".topics", true, errors);
+            string[] paths = ReadStrings(FieldReader.OptionalArray(obj, path, "coapPaths", errors), path + ".coapPaths", false, errors);
+            I2cGrant[] i2c = I2cGrantReader.Read(FieldReader.OptionalArray(obj, path, "i2c", errors), path + ".i2c", errors);
+            bool signedInvokes = FieldReader.OptionalBool(obj, path, "signedInvokes", false, errors);
+            TenantLimits limits = ReadLimits(FieldReader.OptionalObject(obj, path, "limits", errors), path + ".limits", errors);
+            return errors.Count > before ? null : new TenantPolicy(id, helpers, pins, sensors, topics, paths, i2c, limits, signedInvokes);
         }
 
         /// <summary>Null when a tenant or container name is 1..32 characters of a-z, 0-9, '-' and '_', else the reason.</summary>
@@ -123,40 +163,47 @@ namespace WasmBox.Nano.Runtime.Policy
             return null;
         }
 
-        private static int[] ReadHelpers(JsonArray list, string path)
+        private static int[] ReadHelpers(JsonArray list, string path, FieldErrors errors)
         {
+            if (list == null)
+            {
+                return new int[0];
+            }
             int[] ids = new int[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string at = path + "[" + i + "]";
                 object item = list[i];
-                int id;
+                int id = -1;
                 if (item is string)
                 {
                     id = HelperIds.IdOf((string)item);
                     if (id < 0)
                     {
-                        throw new JsonFieldException(at, "unknown helper \"" + (string)item + "\"");
+                        errors.Add(at, "unknown helper \"" + (string)item + "\"; use a name from the helper table, e.g. \"print\", \"now_ms\", \"gpio_write\"");
                     }
                 }
                 else if (item is long)
                 {
                     long n = (long)item;
-                    if (n < 0 || n > 255 || HelperIds.NameOf((int)n) == null)
+                    if (n >= 0 && n <= 255 && HelperIds.NameOf((int)n) != null)
                     {
-                        throw new JsonFieldException(at, "unknown helper id " + n);
+                        id = (int)n;
                     }
-                    id = (int)n;
+                    else
+                    {
+                        errors.Add(at, "unknown helper id " + n + "; use an id from the helper table (1 is print) or the helper's name");
+                    }
                 }
                 else
                 {
-                    throw new JsonFieldException(at, "must be a helper name or id");
+                    errors.Add(at, "must be a helper name or id, e.g. \"print\" or 1");
                 }
-                for (int k = 0; k < i; k++)
+                for (int k = 0; k < i && id >= 0; k++)
                 {
                     if (ids[k] == id)
                     {
-                        throw new JsonFieldException(at, HelperIds.Describe(id) + " is listed twice");
+                        errors.Add(at, HelperIds.Describe(id) + " is listed twice (also " + path + "[" + k + "]); remove one");
                     }
                 }
                 ids[i] = id;
@@ -164,121 +211,134 @@ namespace WasmBox.Nano.Runtime.Policy
             return ids;
         }
 
-        private static PinGrant[] ReadPins(object value, string path)
+        private static PinGrant[] ReadPins(JsonArray list, string path, FieldErrors errors)
         {
-            if (value == null)
+            if (list == null)
             {
                 return new PinGrant[0];
             }
-            JsonArray list = JsonFields.Array(value, path);
             PinGrant[] pins = new PinGrant[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string at = path + "[" + i + "]";
-                JsonObject obj = JsonFields.Object(list[i], at);
-                JsonFields.AllowOnly(obj, at, new string[] { "pin", "mode" }, UnknownMember);
-                int pin = JsonFields.RequiredInt(obj, at, "pin", 0, 1023);
-                string modeText = JsonFields.RequiredString(obj, at, "mode");
-                int mode = PinModes.Parse(modeText);
-                if (mode < 0)
+                JsonObject obj = FieldReader.Object(list[i], at, errors);
+                if (obj == null)
                 {
-                    throw new JsonFieldException(at + ".mode", "unknown mode \"" + modeText + "\" (input, input-pullup, input-pulldown, output)");
+                    continue;
+                }
+                JsonFields.ReportUnknown(obj, at, PolicyKeys.Pin, errors);
+                int pin = FieldReader.RequiredInt(obj, at, "pin", 0, 1023, errors);
+                string modeText = FieldReader.RequiredString(obj, at, "mode", "\"mode\": \"output\" (input, input-pullup, input-pulldown, output)", errors);
+                int mode = modeText == null ? -1 : PinModes.Parse(modeText);
+                if (modeText != null && mode < 0)
+                {
+                    errors.Add(at + ".mode", "unknown mode \"" + modeText + "\"; use input, input-pullup, input-pulldown or output");
                 }
                 for (int k = 0; k < i; k++)
                 {
-                    if (pins[k].Pin == pin)
+                    if (pins[k] != null && pins[k].Pin == pin)
                     {
-                        throw new JsonFieldException(at + ".pin", "pin " + pin + " is listed twice");
+                        errors.Add(at + ".pin", "pin " + pin + " is listed twice (also " + path + "[" + k + "]); grant each pin once");
                     }
                 }
-                pins[i] = new PinGrant(pin, (PinDriveMode)mode);
+                pins[i] = mode < 0 ? null : new PinGrant(pin, (PinDriveMode)mode);
             }
             return pins;
         }
 
-        private static SensorGrant[] ReadSensors(object value, string path)
+        private static SensorGrant[] ReadSensors(JsonArray list, string path, FieldErrors errors)
         {
-            if (value == null)
+            if (list == null)
             {
                 return new SensorGrant[0];
             }
-            JsonArray list = JsonFields.Array(value, path);
             SensorGrant[] sensors = new SensorGrant[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string at = path + "[" + i + "]";
-                JsonObject obj = JsonFields.Object(list[i], at);
-                JsonFields.AllowOnly(obj, at, new string[] { "name", "access" }, UnknownMember);
-                string name = JsonFields.RequiredString(obj, at, "name");
-                if (name.Length == 0)
+                JsonObject obj = FieldReader.Object(list[i], at, errors);
+                if (obj == null)
                 {
-                    throw new JsonFieldException(at + ".name", "must not be empty");
+                    continue;
                 }
-                string access = JsonFields.RequiredString(obj, at, "access");
-                if (access != "read" && access != "readwrite")
+                JsonFields.ReportUnknown(obj, at, PolicyKeys.Sensor, errors);
+                string name = FieldReader.RequiredString(obj, at, "name", "the board's sensor name, e.g. \"name\": \"temp0\"", errors);
+                if (name != null && name.Length == 0)
                 {
-                    throw new JsonFieldException(at + ".access", "must be \"read\" or \"readwrite\"");
+                    errors.Add(at + ".name", "must not be empty; use the board's sensor name, e.g. \"temp0\"");
                 }
-                for (int k = 0; k < i; k++)
+                string access = FieldReader.RequiredString(obj, at, "access", "\"access\": \"read\" (or \"readwrite\")", errors);
+                if (access != null && access != "read" && access != "readwrite")
                 {
-                    if (sensors[k].Name == name)
+                    errors.Add(at + ".access", "must be \"read\" or \"readwrite\", got \"" + access + "\"");
+                }
+                for (int k = 0; k < i && name != null; k++)
+                {
+                    if (sensors[k] != null && sensors[k].Name == name)
                     {
-                        throw new JsonFieldException(at + ".name", "sensor \"" + name + "\" is listed twice");
+                        errors.Add(at + ".name", "sensor \"" + name + "\" is listed twice (also " + path + "[" + k + "]); grant each sensor once");
                     }
                 }
-                sensors[i] = new SensorGrant(name, access == "readwrite");
+                sensors[i] = name == null || access == null ? null : new SensorGrant(name, access == "readwrite");
             }
             return sensors;
         }
 
-        private static string[] ReadStrings(object value, string path, bool topics)
+        private static string[] ReadStrings(JsonArray list, string path, bool topics, FieldErrors errors)
         {
-            if (value == null)
+            if (list == null)
             {
                 return new string[0];
             }
-            JsonArray list = JsonFields.Array(value, path);
             string[] items = new string[list.Count];
             for (int i = 0; i < list.Count; i++)
             {
                 string at = path + "[" + i + "]";
-                string item = JsonFields.String(list[i], at);
-                string error = topics ? TopicFilter.Validate(item, true)
-                    : (item.Length == 0 || item[0] != '/' ? "a CoAP path prefix must start with '/'" : null);
+                string item = list[i] as string;
+                string error = item == null ? (topics ? "must be a string, e.g. \"acme/#\"" : "must be a string, e.g. \"/acme/\"")
+                    : topics ? TopicFilter.Validate(item, true)
+                    : (item.Length == 0 || item[0] != '/' ? "a CoAP path prefix must start with '/', e.g. \"/acme/\"" : null);
                 if (error != null)
                 {
-                    throw new JsonFieldException(at, error);
+                    errors.Add(at, error);
                 }
                 items[i] = item;
             }
             return items;
         }
 
-        private static TenantLimits ReadLimits(JsonObject obj, string path)
+        /// <summary>The tenant's budgets: each member given, or its <see cref="LimitRange"/> default.</summary>
+        private static TenantLimits ReadLimits(JsonObject obj, string path, FieldErrors errors)
         {
-            JsonFields.AllowOnly(obj, path, new string[]
+            if (obj == null)
             {
-                "maxContainers", "maxImageBytes", "ramBytes", "instructionsPerRun", "branchesPerRun",
-                "runsPerSecond", "outsideRunsPerSecond", "helperCallsPerSecond", "localStore", "globalStore", "eventQueue", "payloadBytes",
-            }, UnknownMember);
+                obj = new JsonObject();
+            }
+            JsonFields.ReportUnknown(obj, path, PolicyKeys.Limits(), errors);
             TenantLimits limits = new TenantLimits();
-            limits.MaxContainers = JsonFields.RequiredInt(obj, path, "maxContainers", 1, 64);
-            limits.MaxImageBytes = JsonFields.RequiredInt(obj, path, "maxImageBytes", 8, 1048576);
-            limits.RamBytes = JsonFields.RequiredInt(obj, path, "ramBytes", 1, 16777216);
-            limits.InstructionsPerRun = JsonFields.RequiredInt(obj, path, "instructionsPerRun", 1, int.MaxValue);
-            limits.BranchesPerRun = JsonFields.RequiredInt(obj, path, "branchesPerRun", 0, int.MaxValue);
-            limits.RunsPerSecond = JsonFields.RequiredInt(obj, path, "runsPerSecond", 1, 100000);
-            limits.OutsideRunsPerSecond = JsonFields.OptionalInt(obj, path, "outsideRunsPerSecond", 1, 100000, limits.RunsPerSecond);
-            limits.HelperCallsPerSecond = JsonFields.RequiredInt(obj, path, "helperCallsPerSecond", 0, 10000000);
-            limits.LocalStoreCapacity = JsonFields.OptionalInt(obj, path, "localStore", 0, 1024, TenantPolicy.DefaultLocalStoreCapacity);
-            limits.GlobalStoreCapacity = JsonFields.OptionalInt(obj, path, "globalStore", 0, 1024, TenantPolicy.DefaultGlobalStoreCapacity);
-            limits.EventQueueDepth = JsonFields.OptionalInt(obj, path, "eventQueue", 1, 64, TenantPolicy.DefaultEventQueueDepth);
-            limits.PayloadBytes = JsonFields.OptionalInt(obj, path, "payloadBytes", 0, 4096, TenantPolicy.DefaultPayloadBytes);
+            limits.MaxContainers = Limit(obj, path, LimitRange.MaxContainers, errors);
+            limits.MaxImageBytes = Limit(obj, path, LimitRange.MaxImageBytes, errors);
+            limits.RamBytes = Limit(obj, path, LimitRange.RamBytes, errors);
+            limits.InstructionsPerRun = Limit(obj, path, LimitRange.InstructionsPerRun, errors);
+            limits.BranchesPerRun = Limit(obj, path, LimitRange.BranchesPerRun, errors);
+            limits.RunsPerSecond = Limit(obj, path, LimitRange.RunsPerSecond, errors);
+            LimitRange outside = LimitRange.OutsideRunsPerSecond;
+            limits.OutsideRunsPerSecond = FieldReader.OptionalInt(obj, path, outside.Name, outside.Min, outside.Max, limits.RunsPerSecond, errors);
+            limits.HelperCallsPerSecond = Limit(obj, path, LimitRange.HelperCallsPerSecond, errors);
+            limits.LocalStoreCapacity = Limit(obj, path, LimitRange.LocalStore, errors);
+            limits.GlobalStoreCapacity = Limit(obj, path, LimitRange.GlobalStore, errors);
+            limits.EventQueueDepth = Limit(obj, path, LimitRange.EventQueue, errors);
+            limits.PayloadBytes = Limit(obj, path, LimitRange.PayloadBytes, errors);
             return limits;
         }
 
+        private static int Limit(JsonObject obj, string path, LimitRange range, FieldErrors errors)
+        {
+            return FieldReader.OptionalInt(obj, path, range.Name, range.Min, range.Max, range.Default, errors);
+        }
+
         /// <summary>A pin two tenants could both drive or reconfigure would let one interfere with the other.</summary>
-        private static void CheckSharedPins(TenantPolicy earlier, TenantPolicy later, string path)
+        private static void CheckSharedPins(TenantPolicy earlier, TenantPolicy later, string path, FieldErrors errors)
         {
             for (int i = 0; i < later.PinCount; i++)
             {
@@ -286,7 +346,7 @@ namespace WasmBox.Nano.Runtime.Policy
                 PinGrant other = earlier.FindPin(pin.Pin);
                 if (other != null && !pin.CanShareWith(other))
                 {
-                    throw new JsonFieldException(path + ".pins[" + i + "].pin", "pin " + pin.Pin + " is also granted to tenant '"
+                    errors.Add(path + ".pins[" + i + "].pin", "pin " + pin.Pin + " is also granted to tenant '"
                         + earlier.TenantId + "' as " + PinModes.NameOf(other.Mode) + "; tenants may share a pin only as the same input mode");
                 }
             }
