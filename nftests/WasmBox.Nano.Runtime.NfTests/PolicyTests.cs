@@ -50,7 +50,7 @@ namespace WasmBox.Nano.Runtime.NfTests
         [DataRow(Open + "\"pins\": [{\"pin\": 2, \"mode\": \"sideways\"}], " + Limits + Close, "tenants[0].pins[0].mode")]
         [DataRow(Open + "\"colour\": \"red\", " + Limits + Close, "tenants[0].colour")]
         [DataRow(Open + "\"signedInvokes\": 1, " + Limits + Close, "tenants[0].signedInvokes")]
-        [DataRow("{\"tenants\": [{\"id\": \"acme\", \"helpers\": []}]}", "tenants[0].limits")]
+        [DataRow("{\"tenants\": [{\"id\": \"acme\", \"helpers\": [], \"limits\": 3}]}", "tenants[0].limits")]
         [DataRow(Open + "\"limits\": {\"maxContainers\": 1, \"maxImageBytes\": 512, \"ramBytes\": -5, "
             + "\"instructionsPerRun\": 100, \"branchesPerRun\": 10, \"runsPerSecond\": 5, \"helperCallsPerSecond\": 50}" + Close,
             "tenants[0].limits.ramBytes")]
@@ -65,6 +65,42 @@ namespace WasmBox.Nano.Runtime.NfTests
             Assert.IsNull(parsed.Tenants);
             Assert.AreEqual(field, parsed.Field, parsed.Reason);
             Assert.IsTrue(parsed.Reason.Length > 0, "a refusal says why");
+        }
+
+        [TestMethod]
+        public void EveryErrorIsReportedInOnePass()
+        {
+            PolicyParseResult parsed = PolicyParser.Parse("{\"tenants\": [{\"id\": \"Acme\", \"helpers\": [\"teleport\"], "
+                + "\"pins\": [{\"pin\": 2, \"mode\": \"sideways\"}], \"limits\": {\"ramBytes\": -5, \"Eventqueue\": 2}}]}");
+            Assert.IsFalse(parsed.Ok);
+            string[] expected = new string[]
+            {
+                "tenants[0].id", "tenants[0].helpers[0]", "tenants[0].pins[0].mode", "tenants[0].limits.Eventqueue", "tenants[0].limits.ramBytes",
+            };
+            Assert.AreEqual(expected.Length, parsed.ErrorCount, parsed.ToString());
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], parsed.ErrorAt(i).Path, parsed.ToString());
+            }
+            Assert.Contains("did you mean \"eventQueue\"?", parsed.ErrorAt(3).Reason);
+        }
+
+        [TestMethod]
+        public void ATenantWithOnlyAnIdGetsEveryDefault()
+        {
+            PolicyParseResult parsed = PolicyParser.Parse("{\"tenants\": [{\"id\": \"solo\"}]}");
+            Assert.IsTrue(parsed.Ok, parsed.ToString());
+            TenantLimits l = parsed.Tenants[0].Limits;
+            Assert.AreEqual(0, parsed.Tenants[0].HelperIds.Length);
+            Assert.AreEqual(LimitRange.MaxContainers.Default, l.MaxContainers);
+            Assert.AreEqual(LimitRange.MaxImageBytes.Default, l.MaxImageBytes);
+            Assert.AreEqual(LimitRange.RamBytes.Default, l.RamBytes);
+            Assert.AreEqual(LimitRange.InstructionsPerRun.Default, l.InstructionsPerRun);
+            Assert.AreEqual(LimitRange.BranchesPerRun.Default, l.BranchesPerRun);
+            Assert.AreEqual(LimitRange.RunsPerSecond.Default, l.RunsPerSecond);
+            Assert.AreEqual(LimitRange.RunsPerSecond.Default, l.OutsideRunsPerSecond, "outside runs default to runsPerSecond");
+            Assert.AreEqual(LimitRange.HelperCallsPerSecond.Default, l.HelperCallsPerSecond);
+            Assert.AreEqual(LimitRange.PayloadBytes.Default, l.PayloadBytes);
         }
 
         [TestMethod]
