@@ -7,6 +7,7 @@ root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(KeygenCommand.Create());
+root.Subcommands.Add(WasmBox.Nano.Cli.Commands.TenantPolicies.TenantPolicyCommand.Create());
 root.Subcommands.Add(DeployCommand.Create());
 root.Subcommands.Add(LogsCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());

@@ -34,6 +34,16 @@ namespace WasmBox.Nano.Runtime.Policy
             return _errors.At(index);
         }
 
+        /// <summary>The first error and how many more there are, for one-line messages.</summary>
+        public string FirstError()
+        {
+            if (Ok)
+            {
+                return null;
+            }
+            return ErrorAt(0).ToString() + (ErrorCount > 1 ? " (and " + (ErrorCount - 1) + " more)" : "");
+        }
+
         /// <summary>"ok", or one "path: reason" line per error.</summary>
         public override string ToString()
         {

@@ -17,6 +17,7 @@ internal static class ProjectScaffold
     public const int TimerMs = 1000;
     public const string KeysFolder = "keys";
     public const string PolicyFile = "policy.json";
+    private const int OutsideRunsPerSecond = 10;
 
     /// <summary>Creates the project; returns the files written. Refuses a folder that exists.</summary>
     public static IReadOnlyList<string> Create(string parent, string name, string tenant, int slot, bool withKey, bool withPolicy)
@@ -82,21 +83,11 @@ internal static class ProjectScaffold
     /// <summary>A provisioning document for one tenant: the helpers the stub uses and every limit at a working default.</summary>
     private static string Policy(string tenant)
     {
-        var limits = new JsonObject
-        {
-            ["maxContainers"] = 4,
-            ["maxImageBytes"] = 8192,
-            ["ramBytes"] = 32768,
-            ["instructionsPerRun"] = 20000,
-            ["branchesPerRun"] = 2000,
-            ["runsPerSecond"] = 50,
-            ["outsideRunsPerSecond"] = 10,
-            ["helperCallsPerSecond"] = 500,
-            ["localStore"] = TenantPolicy.DefaultLocalStoreCapacity,
-            ["globalStore"] = TenantPolicy.DefaultGlobalStoreCapacity,
-            ["eventQueue"] = TenantPolicy.DefaultEventQueueDepth,
-            ["payloadBytes"] = TenantPolicy.DefaultPayloadBytes,
-        };
+        // Every limit written out at the board reader's default, so the owner sees what there is to tune;
+        // outside runs (invokes) lower than that default, which is the tenant's runsPerSecond.
+        var limits = new JsonObject();
+        foreach (LimitRange range in LimitRange.All)
+            limits[range.Name] = range.Default == LimitRange.DefaultFromOther ? OutsideRunsPerSecond : range.Default;
         var document = new JsonObject
         {
             ["tenants"] = new JsonArray(new JsonObject

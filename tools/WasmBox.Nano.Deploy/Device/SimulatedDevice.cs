@@ -73,7 +73,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
             throw new DeployException(idError);
         PolicyParseResult policy = PolicyParser.Parse(options.PolicyText);
         if (!policy.Ok)
-            throw new DeployException(options.PolicySource + ": " + policy.Field + ": " + policy.Reason);
+            throw new DeployException(options.PolicySource + ": " + policy.FirstError() + "; `wbx tenant-policy check " + options.PolicySource + "` lists every problem");
         var boardOptions = new SimulatedBoardOptions { DeviceId = options.DeviceId, StorageDirectory = options.StorageDirectory };
         if (!SimulatedBoard.TryCreate(options.Profile, boardOptions, out SimulatedBoard? board, out var errors))
             throw new DeployException("profile " + options.Profile + ": " + string.Join("; ", errors));

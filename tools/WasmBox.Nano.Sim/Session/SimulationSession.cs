@@ -52,7 +52,7 @@ public sealed class SimulationSession : IDisposable
             PolicyParseResult policy = PolicyParser.Parse(options.PolicyText);
             if (!policy.Ok)
             {
-                throw new SimSetupException(options.PolicySource + ": " + policy.Field + ": " + policy.Reason);
+                throw new SimSetupException(options.PolicySource + ": " + policy.FirstError() + "; `wbx tenant-policy check " + options.PolicySource + "` lists every problem");
             }
             var runtime = new WasmBoxRuntime(board, board.Messages, options.Monitor);
             string? refusal = runtime.Provision(policy.Tenants);
