@@ -85,6 +85,14 @@ namespace WasmBox.Nano.Firmware
                     SensorDescription.Actuator("relay0", 0x45, 0, 0, 1),
                 },
                 PinFunctions = new PinFunction[0],
+                I2cBuses = new I2cBusDescription[]
+                {
+                    new I2cBusDescription(0, 21, 22),
+                },
+                SpiBuses = new SpiBusDescription[0],
+                Uarts = new UartDescription[0],
+                PwmChannels = new PwmChannelDescription[0],
+                AdcChannels = new AdcChannelDescription[0],
             };
         }
     }

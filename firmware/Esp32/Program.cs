@@ -12,7 +12,7 @@ namespace WasmBox.Nano.Firmware
         {
             BoardDescription board = BoardConfig.Create();
             FirmwareHost.RequireFamily(board, BoardDescription.FamilyEsp32);
-            Esp32PinFunctions.Apply(board.PinFunctions, new ConsoleLogSink());
+            FirmwareHost.RequireNoProblem(Esp32PinFunctions.Apply(board, new ConsoleLogSink()));
             new FirmwareHost(board, new WifiLink()).Run();
         }
     }

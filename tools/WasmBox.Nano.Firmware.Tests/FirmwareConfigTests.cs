@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using WasmBox.Nano.Cli.Commands;
 using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Device.Board;
+using WasmBox.Nano.Device.Buses;
+using WasmBox.Nano.Device.Esp32;
 using WasmBox.Nano.Firmware.Tests.Support;
 using WasmBox.Nano.Gate;
 using WasmBox.Nano.Host.Profiles;
@@ -68,6 +70,37 @@ public class FirmwareConfigTests
             .Concat(p.Actuators.Select(a => (a.Name, SensorTypes.Actuators[a.Type], a.Scale, true, a.Min, a.Max)));
         Assert.Equal(registry, d.Sensors.Select(s => (s.Name, s.TypeId, s.Scale, s.IsActuator, s.Min, s.Max)));
         Assert.Empty(d.PinFunctions);
+        Assert.Equal(p.I2cBuses.Select(x => (x.Bus, x.Sda, x.Scl)), d.I2cBuses.Select(x => (x.Number, x.SdaPin, x.SclPin)));
+        Assert.Empty(d.SpiBuses);
+        Assert.Empty(d.Uarts);
+        Assert.Empty(d.PwmChannels);
+        Assert.Empty(d.AdcChannels);
+        // What the host validated, the board's own check accepts: the firmware boots with this description.
+        Assert.Null(BusWiring.Problem(d));
+    }
+
+    [Fact]
+    public void Every_i2c_bus_of_the_profile_is_carried_in_order_with_its_pins()
+    {
+        string dir = Directory.CreateTempSubdirectory("wbx-i2cprofile-").FullName;
+        try
+        {
+            string json = File.ReadAllText(Repository.ProfilePath("esp32-devkitc")).Replace("  \"i2c\": [\n",
+                "  \"i2c\": [\n    {\"bus\": 1, \"sda\": 25, \"scl\": 26, \"devices\": []},\n");
+            string path = Path.Combine(dir, "esp32-devkitc.json");
+            File.WriteAllText(path, json);
+
+            BoardDescription d = CompileAndCreate(FirmwareConfigCommand.Generate(FirmwareConfigCommand.Load(path)));
+
+            Assert.Equal([(1, 25, 26), (0, 21, 22)], d.I2cBuses.Select(x => (x.Number, x.SdaPin, x.SclPin)));
+            Assert.Null(BusWiring.Problem(d));
+            Assert.Equal([(25, 0x20200), (26, 0x20201), (21, 0x20100), (22, 0x20101)],
+                Esp32BusPins.Plan(d).Select(f => (f.Pin, f.Function)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -63,6 +63,17 @@ namespace WasmBox.Nano.Device.Board
         /// <summary>ESP32 pin multiplexing to apply at boot (empty on STM32, whose pins are fixed by the firmware).</summary>
         public PinFunction[] PinFunctions { get; set; }
 
+        /// <summary>The buses and channels tenants may be granted, by the numbers manifests and policies use.</summary>
+        public I2cBusDescription[] I2cBuses { get; set; }
+
+        public SpiBusDescription[] SpiBuses { get; set; }
+
+        public UartDescription[] Uarts { get; set; }
+
+        public PwmChannelDescription[] PwmChannels { get; set; }
+
+        public AdcChannelDescription[] AdcChannels { get; set; }
+
         public PinDescription FindPin(int number)
         {
             for (int i = 0; i < Pins.Length; i++)

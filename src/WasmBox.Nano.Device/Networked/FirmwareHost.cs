@@ -3,6 +3,7 @@ using System.Threading;
 using WasmBox.Nano.Cbor;
 using WasmBox.Nano.Coap;
 using WasmBox.Nano.Device.Board;
+using WasmBox.Nano.Device.Buses;
 using WasmBox.Nano.Device.Networked.Messaging;
 using WasmBox.Nano.Device.Networked.Network;
 using WasmBox.Nano.Device.Networked.Storage;
@@ -69,6 +70,8 @@ namespace WasmBox.Nano.Device.Networked
             {
                 Halt(_log, "profile " + _description.ProfileId + " has no storage for " + ProvisioningFile);
             }
+
+            RequireNoProblem(BusWiring.Problem(_description));
 
             FileStorage storage = OpenStorage(_description.StorageDrive);
             DeviceProvisioning provisioning = LoadProvisioning(storage);
@@ -249,6 +252,15 @@ namespace WasmBox.Nano.Device.Networked
             {
                 Halt(new ConsoleLogSink(), "BoardConfig.cs is for " + description.ProfileId + ", not a " + family
                     + " board: regenerate it with wbx firmware-config --profile <this board>");
+            }
+        }
+
+        /// <summary>Stops the boot when a board-specific step found <paramref name="problem"/> with BoardConfig.cs (null: carries on).</summary>
+        public static void RequireNoProblem(string problem)
+        {
+            if (problem != null)
+            {
+                Halt(new ConsoleLogSink(), "BoardConfig.cs: " + problem + ": fix the profile and regenerate it with wbx firmware-config");
             }
         }
 

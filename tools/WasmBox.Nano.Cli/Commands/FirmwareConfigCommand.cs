@@ -9,7 +9,7 @@ namespace WasmBox.Nano.Cli.Commands;
 /// <summary>
 /// <c>wbx firmware-config --profile NAME [-o FILE]</c>: turns a hardware profile into the firmware's board
 /// configuration (firmware/BoardConfig.cs), so hw-profiles/ stays the one source of truth for pins, LEDs,
-/// buttons, sensors, heap budget, limits and the nanoff target. The output is C# 7.3 that only uses
+/// buttons, sensors, the buses tenants may use, heap budget, limits and the nanoff target. The output is C# 7.3 that only uses
 /// WasmBox.Nano.Device's board description types, so it passes the nanoFramework compatibility gate.
 /// </summary>
 internal static class FirmwareConfigCommand
@@ -103,8 +103,15 @@ internal static class FirmwareConfigCommand
             .Concat(profile.Actuators.Select(a =>
                 "SensorDescription.Actuator(" + Literal(a.Name) + ", " + Hex(SensorTypes.Actuators[a.Type]) + ", " + Number(a.Scale) + ", "
                 + Number(a.Min) + ", " + Number(a.Max) + ")")));
-        // Profiles do not assign ESP32 pin functions (yet); the firmware applies whatever this list holds.
+        // Extra ESP32 pin functions beyond the buses' (the firmware routes those itself from the lists below); profiles assign none.
         Array(b, "PinFunctions", "PinFunction", []);
+        // The buses and channels tenants may be granted; the other kinds follow when profiles describe them.
+        Array(b, "I2cBuses", "I2cBusDescription", profile.I2cBuses.Select(x =>
+            "new I2cBusDescription(" + Number(x.Bus) + ", " + Number(x.Sda) + ", " + Number(x.Scl) + ")"));
+        Array(b, "SpiBuses", "SpiBusDescription", []);
+        Array(b, "Uarts", "UartDescription", []);
+        Array(b, "PwmChannels", "PwmChannelDescription", []);
+        Array(b, "AdcChannels", "AdcChannelDescription", []);
         b.Append("            };\n        }\n    }\n}\n");
         return b.ToString();
     }

@@ -1,0 +1,15 @@
+// Mirrors nanoFramework.System.Device.I2c 1.1.29 (System.Device.I2c), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+// Checked against nanoframework/System.Device.I2c tag v1.1.29.
+
+namespace System.Device.I2c
+{
+    public struct I2cTransferResult
+    {
+        private readonly uint _dummyPrimitive;
+
+        public uint BytesTransferred { get { throw null; } }
+
+        public I2cTransferStatus Status { get { throw null; } }
+    }
+}

@@ -1,0 +1,15 @@
+// Mirrors nanoFramework.System.Device.Spi 1.3.89 (System.Device.Spi), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+// Checked against nanoframework/System.Device.Spi tag v1.3.89.
+
+namespace System.Device.Spi
+{
+    public class SpiDevice : IDisposable
+    {
+        public SpiDevice(SpiConnectionSettings settings) { throw null; }
+
+        public void TransferFullDuplex(SpanByte writeBuffer, SpanByte readBuffer) { throw null; }
+
+        public void Dispose() { throw null; }
+    }
+}

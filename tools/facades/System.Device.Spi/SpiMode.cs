@@ -1,0 +1,14 @@
+// Mirrors nanoFramework.System.Device.Spi 1.3.89 (System.Device.Spi), reference only.
+// Public names and signatures only, for the WasmBox.Nano compatibility gate; never shipped or run.
+// Checked against nanoframework/System.Device.Spi tag v1.3.89.
+
+namespace System.Device.Spi
+{
+    public enum SpiMode
+    {
+        Mode0,
+        Mode1,
+        Mode2,
+        Mode3
+    }
+}
