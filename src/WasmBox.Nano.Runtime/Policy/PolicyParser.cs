@@ -87,7 +87,8 @@ namespace WasmBox.Nano.Runtime.Policy
 
         private static TenantPolicy ReadTenant(JsonObject obj, string path)
         {
-            JsonFields.AllowOnly(obj, path, new string[] { "id", "helpers", "pins", "sensors", "topics", "coapPaths", "i2c", "signedInvokes", "limits" }, UnknownMember);
+            JsonFields.AllowOnly(obj, path, new string[] { "id", "helpers", "pins", "sensors", "topics", "coapPaths", "i2c",
+                "spi", "uart", "pwm", "adc", "signedInvokes", "limits" }, UnknownMember);
             string id = JsonFields.RequiredString(obj, path, "id");
             string idError = ValidateName(id);
             if (idError != null)
@@ -101,8 +102,9 @@ namespace WasmBox.Nano.Runtime.Policy
             string[] paths = ReadStrings(obj.Get("coapPaths"), path + ".coapPaths", false);
             TenantLimits limits = ReadLimits(JsonFields.Object(JsonFields.Required(obj, path, "limits"), path + ".limits"), path + ".limits");
             I2cGrant[] i2c = I2cGrantReader.Read(obj.Get("i2c"), path + ".i2c");
+            PeripheralGrants peripherals = PeripheralGrantReader.Read(obj, path);
             bool signedInvokes = JsonFields.OptionalBool(obj, path, "signedInvokes", false);
-            return new TenantPolicy(id, helpers, pins, sensors, topics, paths, i2c, limits, signedInvokes);
+            return new TenantPolicy(id, helpers, pins, sensors, topics, paths, i2c, peripherals, limits, signedInvokes);
         }
 
         /// <summary>Null when a tenant or container name is 1..32 characters of a-z, 0-9, '-' and '_', else the reason.</summary>
