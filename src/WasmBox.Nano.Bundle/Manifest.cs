@@ -90,5 +90,9 @@ namespace WasmBox.Nano.Bundle
         public int RamBytes;
         public int StackFrames;
         public I2cRequest[] I2c = new I2cRequest[0];
+        public SpiRequest[] Spi = new SpiRequest[0];
+        public UartRequest[] Uart = new UartRequest[0];
+        public ChannelRequest[] Pwm = new ChannelRequest[0];
+        public ChannelRequest[] Adc = new ChannelRequest[0];
     }
 }

@@ -28,8 +28,8 @@ namespace WasmBox.Nano.Bundle
         public static byte[] Encode(Manifest m)
         {
             CborWriter w = new CborWriter();
-            // Key 16 only when used: bundles without buses stay byte-identical to format 1 before it.
-            w.WriteMapStart(m.I2c.Length > 0 ? 13 : 12);
+            // Keys 16-20 only when used: bundles without buses stay byte-identical to format 1 before them.
+            w.WriteMapStart((m.I2c.Length > 0 ? 13 : 12) + PeripheralCodec.KeysUsed(m));
             w.WriteUInt(KeyVersion);
             w.WriteUInt(Manifest.FormatVersion);
             w.WriteUInt(KeyTenant);
@@ -95,6 +95,7 @@ namespace WasmBox.Nano.Bundle
                     w.WriteUInt((ulong)d.Scl);
                 }
             }
+            PeripheralCodec.Write(w, m);
             return w.ToArray();
         }
 
@@ -280,6 +281,11 @@ namespace WasmBox.Nano.Bundle
                     return ReadBudgets(r, m);
                 case KeyI2c:
                     return ReadI2c(r, m);
+                case PeripheralCodec.KeySpi:
+                case PeripheralCodec.KeyUart:
+                case PeripheralCodec.KeyPwm:
+                case PeripheralCodec.KeyAdc:
+                    return PeripheralCodec.Read(r, key, m);
                 default:
                     return "unknown manifest key " + key;
             }

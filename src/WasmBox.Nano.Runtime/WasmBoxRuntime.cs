@@ -204,7 +204,7 @@ namespace WasmBox.Nano.Runtime
                 InstallResult refusal = InstallChecker.Check(tenant, manifest, verify.Program, ram, Services);
                 if (refusal == null)
                 {
-                    refusal = I2cInstallCheck.CheckClaims(tenant, manifest, _containers);
+                    refusal = BusClaims.Check(tenant, manifest, _containers);
                 }
                 if (refusal == null)
                 {

@@ -78,6 +78,7 @@ namespace WasmBox.Nano.Update
             c.Pins = MapPins(m.Pins);
             c.Sensors = MapSensors(m.Sensors, CallsActuatorWrite(image));
             c.I2cDevices = MapI2c(m.I2c);
+            c.Peripherals = MapPeripherals(m);
             c.StackFrames = StackFramesOf(m);
             c.Entry = entry;
             c.Data = image.Data.Length > 0 ? image.Data : null;
@@ -154,6 +155,38 @@ namespace WasmBox.Nano.Update
             {
                 I2cRequest d = devices[i];
                 mapped[i] = new I2cDevice(d.Bus, d.Address, d.SpeedHz, d.Sda, d.Scl);
+            }
+            return mapped;
+        }
+
+        /// <summary>The shared empty set unless the manifest declares SPI, UART, PWM or ADC.</summary>
+        private static PeripheralNeeds MapPeripherals(Manifest m)
+        {
+            if (m.Spi.Length + m.Uart.Length + m.Pwm.Length + m.Adc.Length == 0)
+            {
+                return PeripheralNeeds.None;
+            }
+            SpiDevice[] spi = new SpiDevice[m.Spi.Length];
+            for (int i = 0; i < spi.Length; i++)
+            {
+                SpiRequest d = m.Spi[i];
+                spi[i] = new SpiDevice(d.Bus, d.ChipSelect, d.ClockHz, d.Mode, d.Mosi, d.Miso, d.Sck);
+            }
+            UartUse[] uart = new UartUse[m.Uart.Length];
+            for (int i = 0; i < uart.Length; i++)
+            {
+                UartRequest u = m.Uart[i];
+                uart[i] = new UartUse(u.Port, u.Baud, u.Tx, u.Rx);
+            }
+            return new PeripheralNeeds(spi, uart, MapChannels(m.Pwm), MapChannels(m.Adc));
+        }
+
+        private static ChannelUse[] MapChannels(ChannelRequest[] channels)
+        {
+            ChannelUse[] mapped = new ChannelUse[channels.Length];
+            for (int i = 0; i < channels.Length; i++)
+            {
+                mapped[i] = new ChannelUse(channels[i].Channel, channels[i].Pin);
             }
             return mapped;
         }

@@ -84,11 +84,18 @@ namespace WasmBox.Nano.Runtime.NfTests
         }
     }
 
-    /// <summary>The runtime tests' <see cref="FakeBoard"/> with <see cref="FakeI2cBus"/> as I2C bus 0.</summary>
+    /// <summary>
+    /// The runtime tests' <see cref="FakeBoard"/> with <see cref="FakeI2cBus"/> as I2C bus 0, and
+    /// the fakes of FakePeripherals.cs: SPI bus 0, UART 1, PWM channel 0 and ADC channel 6.
+    /// </summary>
     public sealed class FakeBusBoard : IBoard, IBusBoard
     {
         private readonly FakeBoard _board = new FakeBoard();
         private readonly FakeI2cBus _i2c = new FakeI2cBus();
+        private readonly FakeSpiBus _spi = new FakeSpiBus();
+        private readonly FakeUartPort _uart = new FakeUartPort();
+        private readonly FakePwmChannel _pwm = new FakePwmChannel();
+        private readonly FakeAdcChannel _adc = new FakeAdcChannel();
 
         public string DeviceId { get { return _board.DeviceId; } }
 
@@ -106,6 +113,14 @@ namespace WasmBox.Nano.Runtime.NfTests
 
         public FakeI2cBus I2c { get { return _i2c; } }
 
+        public FakeSpiBus Spi { get { return _spi; } }
+
+        public FakeUartPort Uart { get { return _uart; } }
+
+        public FakePwmChannel Pwm { get { return _pwm; } }
+
+        public FakeAdcChannel Adc { get { return _adc; } }
+
         public ManualClock FakeClock { get { return _board.FakeClock; } }
 
         public II2cBus FindI2c(int number)
@@ -113,25 +128,24 @@ namespace WasmBox.Nano.Runtime.NfTests
             return number == 0 ? _i2c : null;
         }
 
-        // Only I2C is faked so far.
         public ISpiBus FindSpi(int number)
         {
-            return null;
+            return number == _spi.Number ? _spi : null;
         }
 
         public IUartPort FindUart(int number)
         {
-            return null;
+            return number == _uart.Number ? _uart : null;
         }
 
         public IPwmChannel FindPwm(int number)
         {
-            return null;
+            return number == _pwm.Number ? _pwm : null;
         }
 
         public IAdcChannel FindAdc(int number)
         {
-            return null;
+            return number == _adc.Number ? _adc : null;
         }
     }
 }

@@ -25,6 +25,9 @@ public sealed record HardwareProfile(
 
     /// <summary>I2C buses and the simulated parts on them; empty when the profile has none.</summary>
     public IReadOnlyList<I2cBusSpec> I2cBuses { get; init; } = [];
+
+    /// <summary>SPI buses, UARTs, PWM and ADC channels; empty when the profile has none.</summary>
+    public PeripheralsSpec Peripherals { get; init; } = PeripheralsSpec.None;
 }
 
 public sealed record MemorySpec(int FlashBytes, int RamBytes, ExternalRamSpec? ExternalRam, int ManagedHeapBytes);

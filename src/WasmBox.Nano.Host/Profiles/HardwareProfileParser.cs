@@ -70,6 +70,7 @@ internal static class HardwareProfileParser
         FeatureSet? features = Features(r.Object("features"));
         LimitSpec? limits = Limits(r.Object("limits"));
         IReadOnlyList<I2cBusSpec>? i2c = I2cBusParser.Parse(r);
+        PeripheralsSpec? peripherals = PeripheralParser.Parse(r);
         r.RejectUnknownMembers();
 
         if (errors.Count > before)
@@ -81,6 +82,7 @@ internal static class HardwareProfileParser
             sensors!, actuators!, network!.Value, storage!, features!, limits!)
         {
             I2cBuses = i2c!,
+            Peripherals = peripherals!,
         };
     }
 

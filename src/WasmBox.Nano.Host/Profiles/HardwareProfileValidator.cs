@@ -18,7 +18,9 @@ public static partial class HardwareProfileValidator
         CheckLeds(profile, errors);
         CheckButtons(profile, errors);
         CheckBusDevices(profile, errors);
-        CheckI2cBuses(profile, errors);
+        var busPins = new HashSet<int>();
+        CheckI2cBuses(profile, busPins, errors);
+        CheckPeripherals(profile, busPins, errors);
         CheckStorage(profile, errors);
         CheckFeatures(profile, errors);
         CheckLimits(profile, errors);
@@ -173,9 +175,8 @@ public static partial class HardwareProfileValidator
         return pin;
     }
 
-    private static void CheckI2cBuses(HardwareProfile p, List<ProfileError> errors)
+    private static void CheckI2cBuses(HardwareProfile p, HashSet<int> busPins, List<ProfileError> errors)
     {
-        var busPins = new HashSet<int>();
         for (int i = 0; i < p.I2cBuses.Count; i++)
         {
             I2cBusSpec bus = p.I2cBuses[i];
@@ -184,18 +185,8 @@ public static partial class HardwareProfileValidator
             {
                 errors.Add(new(path + ".bus", "bus " + bus.Bus + " is described twice"));
             }
-            foreach (var (pin, name) in new[] { (bus.Sda, "sda"), (bus.Scl, "scl") })
-            {
-                PinSpec? spec = p.FindPin(pin);
-                if (spec is null || !spec.Has(PinCapabilities.Input | PinCapabilities.Output) || spec.Reserved)
-                {
-                    errors.Add(new(path + "." + name, "pin " + pin + " is not a free input/output pin of the board"));
-                }
-                else if (!busPins.Add(pin) || p.Leds.Any(l => l.Pin == pin) || p.Buttons.Any(b => b.Pin == pin))
-                {
-                    errors.Add(new(path + "." + name, "pin " + pin + " is already used by another bus, an LED or a button"));
-                }
-            }
+            ClaimBusPin(p, busPins, bus.Sda, path + ".sda", InputOutput, errors);
+            ClaimBusPin(p, busPins, bus.Scl, path + ".scl", InputOutput, errors);
             for (int k = 0; k < bus.Devices.Count; k++)
             {
                 if (bus.Devices.Take(k).Any(d => d.Address == bus.Devices[k].Address))
@@ -203,6 +194,22 @@ public static partial class HardwareProfileValidator
                     errors.Add(new(path + ".devices[" + k + "].address", "address " + bus.Devices[k].Address + " is used twice on bus " + bus.Bus));
                 }
             }
+        }
+    }
+
+    private const PinCapabilities InputOutput = PinCapabilities.Input | PinCapabilities.Output;
+
+    /// <summary>A bus, port or channel pin must be a free pin with <paramref name="needs"/>, used by nothing else.</summary>
+    private static void ClaimBusPin(HardwareProfile p, HashSet<int> busPins, int pin, string path, PinCapabilities needs, List<ProfileError> errors)
+    {
+        PinSpec? spec = p.FindPin(pin);
+        if (spec is null || !spec.Has(needs) || spec.Reserved)
+        {
+            errors.Add(new(path, "pin " + pin + " is not a free " + needs.ToString().ToLowerInvariant().Replace(", ", "/") + " pin of the board"));
+        }
+        else if (!busPins.Add(pin) || p.Leds.Any(l => l.Pin == pin) || p.Buttons.Any(b => b.Pin == pin))
+        {
+            errors.Add(new(path, "pin " + pin + " is already used by another bus, an LED or a button"));
         }
     }
 

@@ -29,7 +29,8 @@ public sealed record SimulatedBoardOptions
 /// A board built from a hardware profile, implementing the runtime's <see cref="IBoard"/>:
 /// GPIO with the profile's pins, LEDs and buttons, its sensors and actuators, a clock, storage
 /// in a directory (none when the profile has none), a recording log and, when the profile has a
-/// network, a loopback message transport; and its I2C buses with the simulated parts on them.
+/// network, a loopback message transport; its I2C buses with the simulated parts on them, and its
+/// SPI buses, UARTs, PWM outputs and ADC inputs.
 /// </summary>
 public sealed class SimulatedBoard : IBoard, IBusBoard, IDisposable
 {
@@ -46,6 +47,11 @@ public sealed class SimulatedBoard : IBoard, IBusBoard, IDisposable
         Sensors = new SimulatedSensorBus(profile, Clock);
         I2cBuses = profile.I2cBuses.Select(b => new SimulatedI2cBus(b.Bus, b.Sda, b.Scl,
             b.Devices.Select(d => (ISimulatedI2cPart)new Sht3x(d, Clock)).ToArray())).ToArray();
+        PeripheralsSpec peripherals = profile.Peripherals;
+        SpiBuses = peripherals.Spi.Select(b => new SimulatedSpiBus(b)).ToArray();
+        Uarts = peripherals.Uarts.Select(u => new SimulatedUart(u)).ToArray();
+        PwmChannels = peripherals.Pwm.Select(c => new SimulatedPwm(c, Log)).ToArray();
+        AdcChannels = peripherals.Adc.Select(c => new SimulatedAdc(c, Clock)).ToArray();
         if (profile.Storage.Kind == StorageKind.None)
         {
             Storage = new UnavailableStorage();
@@ -89,6 +95,15 @@ public sealed class SimulatedBoard : IBoard, IBusBoard, IDisposable
     /// <summary>The profile's I2C buses with their simulated parts.</summary>
     public IReadOnlyList<SimulatedI2cBus> I2cBuses { get; }
 
+    public IReadOnlyList<SimulatedSpiBus> SpiBuses { get; }
+
+    public IReadOnlyList<SimulatedUart> Uarts { get; }
+
+    /// <summary>The PWM outputs with their last setting.</summary>
+    public IReadOnlyList<SimulatedPwm> PwmChannels { get; }
+
+    public IReadOnlyList<SimulatedAdc> AdcChannels { get; }
+
     public IStorage Storage { get; }
 
     public RecordingLogSink Log { get; }
@@ -109,14 +124,13 @@ public sealed class SimulatedBoard : IBoard, IBusBoard, IDisposable
 
     public II2cBus? FindI2c(int number) => I2cBuses.FirstOrDefault(b => b.Number == number);
 
-    // The simulator has no SPI, UART, PWM or ADC parts yet.
-    public ISpiBus? FindSpi(int number) => null;
+    public ISpiBus? FindSpi(int number) => SpiBuses.FirstOrDefault(b => b.Number == number);
 
-    public IUartPort? FindUart(int number) => null;
+    public IUartPort? FindUart(int number) => Uarts.FirstOrDefault(u => u.Number == number);
 
-    public IPwmChannel? FindPwm(int number) => null;
+    public IPwmChannel? FindPwm(int number) => PwmChannels.FirstOrDefault(c => c.Number == number);
 
-    public IAdcChannel? FindAdc(int number) => null;
+    public IAdcChannel? FindAdc(int number) => AdcChannels.FirstOrDefault(c => c.Number == number);
 
     public void Dispose()
     {

@@ -58,26 +58,51 @@ namespace WasmBox.Nano.Runtime.Buses
             {
                 bits += (writeLength > 0 ? 1 : 0) + 9 * (1 + readLength);
             }
-            return (int)(((long)bits * 1000000 + speedHz - 1) / speedHz);
+            return WireMicros(bits, speedHz);
+        }
+
+        /// <summary>Wire time of a full-duplex SPI transfer: 8 clocks per byte.</summary>
+        public static int SpiMicros(int clockHz, int length)
+        {
+            return WireMicros(8L * length, clockHz);
+        }
+
+        /// <summary>Wire time of UART bytes at 8N1: 10 bit times per byte (start, 8 data, stop).</summary>
+        public static int UartMicros(int baud, int length)
+        {
+            return WireMicros(10L * length, baud);
+        }
+
+        private static int WireMicros(long bits, int bitsPerSecond)
+        {
+            return (int)((bits * 1000000 + bitsPerSecond - 1) / bitsPerSecond);
         }
     }
 
-    /// <summary>The board's buses as the runtime sees them, each with its gate.</summary>
+    /// <summary>
+    /// The board's buses, ports and channels as the runtime sees them, each with its gate (one
+    /// call at a time on each; the seams promise their implementations no overlapping calls).
+    /// </summary>
     public sealed class BusArbiter
     {
         private readonly IBusBoard _board;
         private readonly BusGate[] _i2cGates = new BusGate[I2cDevice.MaxBus + 1];
+        private readonly BusGate[] _spiGates = new BusGate[SpiDevice.MaxBus + 1];
+        private readonly BusGate[] _uartGates = new BusGate[UartUse.MaxPort + 1];
+        private readonly BusGate[] _pwmGates = new BusGate[ChannelUse.MaxChannel + 1];
+        private readonly BusGate[] _adcGates = new BusGate[ChannelUse.MaxChannel + 1];
 
         /// <param name="board">The board's buses, or null when it has none.</param>
         public BusArbiter(IBusBoard board)
         {
             _board = board;
-            for (int i = 0; i < _i2cGates.Length; i++)
+            for (int i = 0; i <= ChannelUse.MaxChannel; i++)
             {
-                if (FindI2c(i) != null)
-                {
-                    _i2cGates[i] = new BusGate();
-                }
+                GateIf(_i2cGates, i, i <= I2cDevice.MaxBus && FindI2c(i) != null);
+                GateIf(_spiGates, i, i <= SpiDevice.MaxBus && FindSpi(i) != null);
+                GateIf(_uartGates, i, i <= UartUse.MaxPort && FindUart(i) != null);
+                GateIf(_pwmGates, i, FindPwm(i) != null);
+                GateIf(_adcGates, i, FindAdc(i) != null);
             }
         }
 
@@ -87,9 +112,84 @@ namespace WasmBox.Nano.Runtime.Buses
             return _board == null || number < 0 || number > I2cDevice.MaxBus ? null : _board.FindI2c(number);
         }
 
+        /// <summary>The SPI bus with that number, or null.</summary>
+        public ISpiBus FindSpi(int number)
+        {
+            return _board == null || number < 0 || number > SpiDevice.MaxBus ? null : _board.FindSpi(number);
+        }
+
+        /// <summary>The UART with that number, or null.</summary>
+        public IUartPort FindUart(int number)
+        {
+            return _board == null || number < 0 || number > UartUse.MaxPort ? null : _board.FindUart(number);
+        }
+
+        /// <summary>The PWM channel with that number, or null.</summary>
+        public IPwmChannel FindPwm(int number)
+        {
+            return _board == null || number < 0 || number > ChannelUse.MaxChannel ? null : _board.FindPwm(number);
+        }
+
+        /// <summary>The ADC channel with that number, or null.</summary>
+        public IAdcChannel FindAdc(int number)
+        {
+            return _board == null || number < 0 || number > ChannelUse.MaxChannel ? null : _board.FindAdc(number);
+        }
+
+        /// <summary>"I2C bus 0" when a bus, port or channel of the board occupies <paramref name="pin"/>, else null.</summary>
+        public string PinOwner(int pin)
+        {
+            for (int i = 0; i <= ChannelUse.MaxChannel; i++)
+            {
+                II2cBus i2c = FindI2c(i);
+                ISpiBus spi = FindSpi(i);
+                IUartPort uart = FindUart(i);
+                IPwmChannel pwm = FindPwm(i);
+                IAdcChannel adc = FindAdc(i);
+                string owner = i2c != null && (i2c.SdaPin == pin || i2c.SclPin == pin) ? "I2C bus "
+                    : spi != null && (spi.MosiPin == pin || spi.MisoPin == pin || spi.ClockPin == pin) ? "SPI bus "
+                    : uart != null && (uart.TxPin == pin || uart.RxPin == pin) ? "UART "
+                    : pwm != null && pwm.Pin == pin ? "PWM channel "
+                    : adc != null && adc.Pin == pin ? "ADC channel " : null;
+                if (owner != null)
+                {
+                    return owner + i;
+                }
+            }
+            return null;
+        }
+
         internal BusGate I2cGate(int number)
         {
             return _i2cGates[number];
+        }
+
+        internal BusGate SpiGate(int number)
+        {
+            return _spiGates[number];
+        }
+
+        internal BusGate UartGate(int number)
+        {
+            return _uartGates[number];
+        }
+
+        internal BusGate PwmGate(int number)
+        {
+            return _pwmGates[number];
+        }
+
+        internal BusGate AdcGate(int number)
+        {
+            return _adcGates[number];
+        }
+
+        private static void GateIf(BusGate[] gates, int index, bool present)
+        {
+            if (present)
+            {
+                gates[index] = new BusGate();
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ namespace WasmBox.Nano.Runtime.Buses
     /// InstructionBudgetExhausted before touching the bus. Bus time and waiting are charged
     /// to the run (<see cref="BusTime"/>). Allocates nothing.
     /// </summary>
-    public sealed class I2cHelper : RuntimeHelper
+    public sealed class I2cHelper : BusHelper
     {
         public const int MaxTransfer = 32;
 
@@ -52,8 +52,7 @@ namespace WasmBox.Nano.Runtime.Buses
             bool reads = Id != HelperIds.I2cWrite;
             if ((writes && (writeLength == 0 || writeLength > MaxTransfer)) || (reads && (readLength == 0 || readLength > MaxTransfer)))
             {
-                result = Errno.Result(Errno.Invalid);
-                return VmStatus.Ok;
+                return Invalid(out result);
             }
             I2cDevice device = r1 > int.MaxValue ? null : Find((int)r1);
             if (device == null)
@@ -71,8 +70,7 @@ namespace WasmBox.Nano.Runtime.Buses
             int cost = BusTime.Cost(BusTime.I2cMicros(device.SpeedHz, w, r));
             if (cost > vm.RemainingInstructions)
             {
-                result = 0;
-                return VmStatus.InstructionBudgetExhausted;
+                return Unaffordable(out result);
             }
             int errno = Transfer(vm, device, w, r, cost);
             if (errno == 0 && reads)
@@ -86,35 +84,22 @@ namespace WasmBox.Nano.Runtime.Buses
         /// <summary>Waits for the bus (no longer than the run can pay for), transfers, and bills the time.</summary>
         private int Transfer(WasmBox.Nano.Vm.Vm vm, I2cDevice device, int w, int r, int cost)
         {
-            BusArbiter buses = Container.Services.Buses;
-            II2cBus bus = buses.FindI2c(device.Bus);
-            BusGate gate = buses.I2cGate(device.Bus);
-            // Only a busy bus costs waiting time: a free one is taken without looking at the clock.
-            if (!gate.Enter(0))
+            BusGate gate = Buses.I2cGate(device.Bus);
+            if (!Enter(vm, gate, cost))
             {
-                int timeoutMs = BusTime.MillisFor(vm.RemainingInstructions - cost);
-                long started = System.DateTime.UtcNow.Ticks;
-                bool entered = gate.Enter(timeoutMs);
-                // Charged up to the wait granted: scheduler lateness is not the program's doing.
-                long waitedMicros = (System.DateTime.UtcNow.Ticks - started) / 10;
-                vm.Charge(BusTime.Cost(waitedMicros < timeoutMs * 1000L ? (int)waitedMicros : timeoutMs * 1000));
-                if (!entered)
-                {
-                    return -Errno.Busy;
-                }
+                return -Errno.Busy;
             }
             int micros;
             int errno;
             try
             {
-                errno = bus.Transfer(device.Address, device.SpeedHz, _write, w, _read, r, out micros);
+                errno = Buses.FindI2c(device.Bus).Transfer(device.Address, device.SpeedHz, _write, w, _read, r, out micros);
             }
             finally
             {
                 gate.Exit();
             }
-            int spent = BusTime.Cost(micros);
-            vm.Charge(spent > cost ? spent : cost);
+            Bill(vm, micros, cost);
             return errno;
         }
 

@@ -35,6 +35,9 @@ namespace WasmBox.Nano.Runtime.Containers
         /// <summary>I2C devices the program talks to (by bus and address); checked against the tenant's grant at install.</summary>
         public I2cDevice[] I2cDevices = new I2cDevice[0];
 
+        /// <summary>SPI devices, UARTs, PWM and ADC channels the program uses; shared and empty unless declared.</summary>
+        public PeripheralNeeds Peripherals = PeripheralNeeds.None;
+
         /// <summary>Stack frames of 512 bytes: 1 plus the deepest local-call nesting.</summary>
         public int StackFrames = 1;
 

@@ -53,6 +53,14 @@ namespace WasmBox.Nano.Runtime.Containers
             {
                 refusal = I2cInstallCheck.Check(policy, m, services.Buses, who);
             }
+            if (refusal == null)
+            {
+                refusal = PeripheralInstallCheck.Check(policy, m, services.Buses, who);
+            }
+            if (refusal == null)
+            {
+                refusal = BusPinCheck.Check(policy, m, services.Buses, who);
+            }
             if (refusal == null && tenant.RamInUse + ramBytes > limits.RamBytes)
             {
                 refusal = InstallResult.Refused(InstallError.RamBudgetExceeded,
@@ -309,17 +317,22 @@ namespace WasmBox.Nano.Runtime.Containers
         private const int BurstTrackerFields = 3;
         private const int RateBaselineFields = 4;
         private const int RateWindowFields = 2;
-        private const int ManifestFields = 11;
+        private const int ManifestFields = 12;
         private const int HookBindingFields = 3;
         private const int GrantFields = 2;
         private const int I2cDeviceFields = 5;
         private const int I2cGrantFields = 3;
+        private const int PeripheralsFields = 4;
+        private const int SpiDeviceFields = 7;
+        private const int UartUseFields = 4;
+        private const int ChannelUseFields = 2;
+        private const int SpiGrantFields = 2;
         private const int CoapExchangeFields = 3;
         private const int LineBuilderFields = 3;
         private const int LineBuilderDigits = 20;
         private const int FmtBufferBytes = 24;
         private const int TenantFields = 5;
-        private const int PolicyFields = 10;
+        private const int PolicyFields = 11;
         private const int LimitsFields = 12;
 
         /// <param name="appTopicPrefixLength">Length of the board's wbx/{deviceId}/app/ (mqtt_publish keeps it in its topic buffer).</param>
@@ -366,6 +379,7 @@ namespace WasmBox.Nano.Runtime.Containers
                 bytes += NanoHeap.ObjectBytes(GrantFields) + NanoHeap.StringBytes(policy.SensorAt(i).Name);
             }
             bytes += NanoHeap.ReferenceArrayBytes(policy.I2cGrantCount) + policy.I2cGrantCount * NanoHeap.ObjectBytes(I2cGrantFields);
+            bytes += GrantsBytes(policy.Peripherals);
             bytes += NanoHeap.ReferenceArrayBytes(policy.TopicCount) + NanoHeap.ReferenceArrayBytes(policy.CoapPathCount);
             for (int i = 0; i < policy.TopicCount; i++)
             {
@@ -405,6 +419,11 @@ namespace WasmBox.Nano.Runtime.Containers
                 case HelperIds.I2cRead:
                 case HelperIds.I2cWriteRead:
                     return NanoHeap.ObjectBytes(4) + 2 * NanoHeap.ArrayBytes(I2cHelper.MaxTransfer, 1);
+                case HelperIds.SpiTransfer:
+                    return NanoHeap.ObjectBytes(4) + 2 * NanoHeap.ArrayBytes(SpiHelper.MaxTransfer, 1);
+                case HelperIds.UartWrite:
+                case HelperIds.UartRead:
+                    return NanoHeap.ObjectBytes(3) + NanoHeap.ArrayBytes(UartHelper.MaxTransfer, 1);
                 case HelperIds.Log:
                     return NanoHeap.ObjectBytes(4) + NanoHeap.ArrayBytes(LogHelper.MaxMessage, 1) + LineBuilderBytes(LogHelper.MaxMessage + 8);
                 default:
@@ -466,6 +485,36 @@ namespace WasmBox.Nano.Runtime.Containers
             return NanoHeap.ObjectBytes(MemoryRegionFields);
         }
 
+        /// <summary>A manifest's SPI, UART, PWM and ADC declarations; nothing for the shared empty set.</summary>
+        private static int NeedsBytes(PeripheralNeeds p)
+        {
+            if (p == PeripheralNeeds.None)
+            {
+                return 0;
+            }
+            return NanoHeap.ObjectBytes(PeripheralsFields)
+                + NanoHeap.ReferenceArrayBytes(p.Spi.Length) + p.Spi.Length * NanoHeap.ObjectBytes(SpiDeviceFields)
+                + NanoHeap.ReferenceArrayBytes(p.Uart.Length) + p.Uart.Length * NanoHeap.ObjectBytes(UartUseFields)
+                + NanoHeap.ReferenceArrayBytes(p.Pwm.Length) + p.Pwm.Length * NanoHeap.ObjectBytes(ChannelUseFields)
+                + NanoHeap.ReferenceArrayBytes(p.Adc.Length) + p.Adc.Length * NanoHeap.ObjectBytes(ChannelUseFields);
+        }
+
+        /// <summary>A policy's SPI, UART, PWM and ADC grants; nothing for the shared empty set.</summary>
+        private static int GrantsBytes(PeripheralGrants g)
+        {
+            if (g == PeripheralGrants.None)
+            {
+                return 0;
+            }
+            int bytes = NanoHeap.ObjectBytes(PeripheralsFields) + NanoHeap.ReferenceArrayBytes(g.Spi.Length)
+                + NanoHeap.ArrayBytes(g.UartPorts.Length, 4) + NanoHeap.ArrayBytes(g.PwmChannels.Length, 4) + NanoHeap.ArrayBytes(g.AdcChannels.Length, 4);
+            for (int i = 0; i < g.Spi.Length; i++)
+            {
+                bytes += NanoHeap.ObjectBytes(SpiGrantFields) + NanoHeap.ArrayBytes(g.Spi[i].ChipSelectCount, 4);
+            }
+            return bytes;
+        }
+
         /// <summary>The manifest the container keeps, with its hooks, grants, name, data and rodata.</summary>
         private static int Manifest(ContainerManifest m)
         {
@@ -480,6 +529,7 @@ namespace WasmBox.Nano.Runtime.Containers
             }
             bytes += NanoHeap.ReferenceArrayBytes(m.Pins.Length) + m.Pins.Length * NanoHeap.ObjectBytes(GrantFields);
             bytes += NanoHeap.ReferenceArrayBytes(m.I2cDevices.Length) + m.I2cDevices.Length * NanoHeap.ObjectBytes(I2cDeviceFields);
+            bytes += NeedsBytes(m.Peripherals);
             bytes += NanoHeap.ReferenceArrayBytes(m.Sensors.Length);
             for (int i = 0; i < m.Sensors.Length; i++)
             {

@@ -22,12 +22,14 @@ namespace WasmBox.Nano.Runtime.Containers
         RamBudgetExceeded,
         /// <summary>The board's heap budget (<c>IBoard.HeapBudgetBytes</c>) or its container ceiling is used up.</summary>
         BoardMemoryExhausted,
-        /// <summary>An I2C device outside the tenant's granted buses and address ranges.</summary>
+        /// <summary>A bus device, port or channel outside the tenant's grants.</summary>
         BusDeviceNotGranted,
-        /// <summary>An I2C bus the board lacks, or wired to other pins than the manifest expects.</summary>
+        /// <summary>A bus, port or channel the board lacks, or wired to other pins than the manifest expects.</summary>
         BusUnknown,
-        /// <summary>An I2C address another tenant's container already holds.</summary>
+        /// <summary>A bus device, port or channel another tenant's container already holds.</summary>
         BusDeviceClaimed,
+        /// <summary>A GPIO need or grant on a pin a bus occupies, or a chip select on a pin already used otherwise.</summary>
+        BusPinConflict,
     }
 
     /// <summary>The installed container, or the precise reason for refusing it.</summary>

@@ -106,6 +106,11 @@ namespace WasmBox.Nano.Runtime.Helpers
                 case HelperIds.I2cWrite:
                 case HelperIds.I2cRead:
                 case HelperIds.I2cWriteRead: return new I2cHelper(c, id);
+                case HelperIds.SpiTransfer: return new SpiHelper(c);
+                case HelperIds.UartWrite:
+                case HelperIds.UartRead: return new UartHelper(c, id);
+                case HelperIds.PwmSet:
+                case HelperIds.AdcRead: return new ChannelHelper(c, id);
                 default: return null;
             }
         }

@@ -57,10 +57,15 @@ namespace WasmBox.Nano.Runtime.Helpers
         // WasmBox.Nano: logging
         public const int Log = 0xA0;
 
-        // WasmBox.Nano: buses (0xB0-0xBF; I2C first, SPI/UART/PWM/ADC reserved after it)
+        // WasmBox.Nano: buses (0xB0-0xBF)
         public const int I2cWrite = 0xB0;
         public const int I2cRead = 0xB1;
         public const int I2cWriteRead = 0xB2;
+        public const int SpiTransfer = 0xB3;
+        public const int UartWrite = 0xB4;
+        public const int UartRead = 0xB5;
+        public const int PwmSet = 0xB6;
+        public const int AdcRead = 0xB7;
 
         /// <summary>Every id the runtime implements, in ascending order.</summary>
         public static int[] All()
@@ -80,6 +85,7 @@ namespace WasmBox.Nano.Runtime.Helpers
                 PayloadLength, PayloadRead,
                 Log,
                 I2cWrite, I2cRead, I2cWriteRead,
+                SpiTransfer, UartWrite, UartRead, PwmSet, AdcRead,
             };
         }
 
@@ -117,6 +123,11 @@ namespace WasmBox.Nano.Runtime.Helpers
                 case I2cWrite: return "i2c_write";
                 case I2cRead: return "i2c_read";
                 case I2cWriteRead: return "i2c_write_read";
+                case SpiTransfer: return "spi_transfer";
+                case UartWrite: return "uart_write";
+                case UartRead: return "uart_read";
+                case PwmSet: return "pwm_set";
+                case AdcRead: return "adc_read";
                 default: return null;
             }
         }

@@ -11,7 +11,7 @@ namespace WasmBox.Nano.Runtime.Policy
 
         public static readonly string[] Tenant = new string[]
         {
-            "id", "helpers", "pins", "sensors", "topics", "coapPaths", "i2c", "signedInvokes", "limits",
+            "id", "helpers", "pins", "sensors", "topics", "coapPaths", "i2c", "spi", "uart", "pwm", "adc", "signedInvokes", "limits",
         };
 
         public static readonly string[] Pin = new string[] { "pin", "mode" };
@@ -19,6 +19,8 @@ namespace WasmBox.Nano.Runtime.Policy
         public static readonly string[] Sensor = new string[] { "name", "access" };
 
         public static readonly string[] I2c = new string[] { "bus", "first", "last" };
+
+        public static readonly string[] Spi = new string[] { "bus", "chipSelects" };
 
         /// <summary>The names of <see cref="LimitRange.All"/>, in the same order.</summary>
         public static string[] Limits()

@@ -150,9 +150,10 @@ namespace WasmBox.Nano.Runtime.Policy
             string[] topics = ReadStrings(FieldReader.OptionalArray(obj, path, "topics", errors), path + ".topics", true, errors);
             string[] paths = ReadStrings(FieldReader.OptionalArray(obj, path, "coapPaths", errors), path + ".coapPaths", false, errors);
             I2cGrant[] i2c = I2cGrantReader.Read(FieldReader.OptionalArray(obj, path, "i2c", errors), path + ".i2c", errors);
+            PeripheralGrants peripherals = PeripheralGrantReader.Read(obj, path, errors);
             bool signedInvokes = FieldReader.OptionalBool(obj, path, "signedInvokes", false, errors);
             TenantLimits limits = ReadLimits(FieldReader.OptionalObject(obj, path, "limits", errors), path + ".limits", errors);
-            return errors.Count > before ? null : new TenantPolicy(id, helpers, pins, sensors, topics, paths, i2c, limits, signedInvokes);
+            return errors.Count > before ? null : new TenantPolicy(id, helpers, pins, sensors, topics, paths, i2c, peripherals, limits, signedInvokes);
         }
 
         /// <summary>Null when a tenant or container name is 1..32 characters of a-z, 0-9, '-' and '_', else the reason.</summary>

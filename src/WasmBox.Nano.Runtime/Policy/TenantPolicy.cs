@@ -60,11 +60,13 @@ namespace WasmBox.Nano.Runtime.Policy
         private readonly string[] _topics;
         private readonly string[] _coapPaths;
         private readonly I2cGrant[] _i2c;
+        private readonly PeripheralGrants _peripherals;
 
         /// <param name="i2c">The I2C devices the tenant may claim; null: none.</param>
+        /// <param name="peripherals">The SPI devices, UARTs, PWM and ADC channels the tenant may claim; null: none.</param>
         /// <param name="signedInvokes">True when invocations from outside must be signed with the tenant's key.</param>
         public TenantPolicy(string tenantId, int[] helperIds, PinGrant[] pins, SensorGrant[] sensors,
-            string[] topics, string[] coapPaths, I2cGrant[] i2c, TenantLimits limits, bool signedInvokes)
+            string[] topics, string[] coapPaths, I2cGrant[] i2c, PeripheralGrants peripherals, TenantLimits limits, bool signedInvokes)
         {
             if (tenantId == null || tenantId.Length == 0)
             {
@@ -82,6 +84,7 @@ namespace WasmBox.Nano.Runtime.Policy
             _topics = topics == null ? new string[0] : topics;
             _coapPaths = coapPaths == null ? new string[0] : coapPaths;
             _i2c = i2c == null ? new I2cGrant[0] : i2c;
+            _peripherals = peripherals == null ? PeripheralGrants.None : peripherals;
             Limits = limits;
             SignedInvokes = signedInvokes;
         }
@@ -156,6 +159,9 @@ namespace WasmBox.Nano.Runtime.Policy
             }
             return null;
         }
+
+        /// <summary>SPI, UART, PWM and ADC grants (<see cref="PeripheralGrants.None"/> when there are none).</summary>
+        public PeripheralGrants Peripherals { get { return _peripherals; } }
 
         /// <summary>The grant for a pin, or null.</summary>
         public PinGrant FindPin(int pin)

@@ -25,7 +25,7 @@ internal static class InspectCommand
         {
             Description = "Print JSON: {file, ok, bytes, error: {code, detail} | null, signature: verified|invalid|unknown-tenant|not-checked, "
                 + "digest: matches|mismatch|not-checked, manifest: {version, tenant, slot, sequence, name, digest, imageSize, hooks, helpers, "
-                + "pins, sensors, i2c, budgets} | null, image: {textBytes, instructions, rodataBytes, dataBytes, bssBytes, entries} | null, "
+                + "pins, sensors, i2c, spi, uart, pwm, adc, budgets} | null, image: {textBytes, instructions, rodataBytes, dataBytes, bssBytes, entries} | null, "
                 + "preflight: {ok, instructions, calledHelpers, error, index, detail} | null, disassembly: string | null}",
         };
         var command = new Command("inspect", "Show a bundle's manifest, image, disassembly and check results") { file, pub, keyring, json };
@@ -90,6 +90,10 @@ internal static class InspectCommand
         Console.WriteLine("  pins:     " + List(m.Pins.Select(p => p.Pin + ":" + RequestNames.PinMode(p.Mode))));
         Console.WriteLine("  sensors:  " + List(m.Sensors));
         Console.WriteLine("  i2c:      " + List(m.I2c.Select(I2cSpecs.Describe)));
+        foreach ((string label, string[] items) in PeripheralSpecs.Lines(m))
+        {
+            Console.WriteLine("  " + (label + ":").PadRight(10) + List(items));
+        }
         Console.WriteLine("  budgets:  instructions " + Budget(m.InstructionsPerRun) + ", branches " + Budget(m.BranchesPerRun)
             + ", ram " + Budget(m.RamBytes) + ", stack frames " + Budget(m.StackFrames));
     }

@@ -15,7 +15,8 @@ namespace WasmBox.Nano.Cli.Commands;
 
 /// <summary>
 /// <c>wbx pack IMAGE.wbi --key K.key.pem --tenant T --slot N --sequence N [--name S] [--hook H]...
-/// [--pin P:MODE]... [--sensor S]... [--i2c BUS:ADDR:SPEED:SDA:SCL]... [--instructions N] [--branches N] [--ram N] [--stack-frames N]
+/// [--pin P:MODE]... [--sensor S]... [--i2c BUS:ADDR:SPEED:SDA:SCL]... [--spi BUS:CS:CLOCK:MODE:MOSI:MISO:SCK]...
+/// [--uart PORT:BAUD:TX:RX]... [--pwm CHANNEL:PIN]... [--adc CHANNEL:PIN]... [--instructions N] [--branches N] [--ram N] [--stack-frames N]
 /// -o OUT.wbx [--json]</c>: signs an image into a bundle. The helper list is derived from the
 /// bytecode; the bundle is re-read with the board's reader before it replaces OUT.
 /// </summary>
@@ -41,11 +42,11 @@ internal static class PackCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var sensors = new Option<string[]>("--sensor") { Description = "Sensor the function reads (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var i2c = new Option<string[]>("--i2c")
-        {
-            Description = "I2C device the function talks to (repeatable): BUS:ADDRESS:SPEED:SDA:SCL, e.g. 0:0x44:100000:21:22",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var i2c = Repeatable("--i2c", "I2C device the function talks to (repeatable): BUS:ADDRESS:SPEED:SDA:SCL, e.g. 0:0x44:100000:21:22");
+        var spi = Repeatable("--spi", "SPI device the function talks to (repeatable): BUS:CS:CLOCK:MODE:MOSI:MISO:SCK, e.g. 0:5:1000000:0:23:19:18");
+        var uart = Repeatable("--uart", "UART the function uses (repeatable): PORT:BAUD:TX:RX, e.g. 1:115200:17:16");
+        var pwm = Repeatable("--pwm", "PWM output the function drives (repeatable): CHANNEL:PIN, e.g. 0:25");
+        var adc = Repeatable("--adc", "ADC input the function reads (repeatable): CHANNEL:PIN, e.g. 6:34");
         var instructions = Budget("--instructions", "Instruction budget per run");
         var branches = Budget("--branches", "Taken-branch budget per run");
         var ram = Budget("--ram", "RAM bytes (data + bss + stack)");
@@ -57,13 +58,14 @@ internal static class PackCommand
         };
         var command = new Command("pack", "Sign a function image into a bundle for a tenant's slot")
         {
-            image, key, tenant, slot, sequence, name, hooks, pins, sensors, i2c, instructions, branches, ram, stackFrames, output, json,
+            image, key, tenant, slot, sequence, name, hooks, pins, sensors, i2c, spi, uart, pwm, adc, instructions, branches, ram, stackFrames, output, json,
         };
         command.SetAction(parse => CommandGuard.Run(() =>
         {
             FunctionImage function = LoadImage(parse.GetRequiredValue(image));
             Manifest fields = new ManifestSpec(parse.GetRequiredValue(tenant), parse.GetValue(slot), parse.GetValue(sequence),
                 parse.GetValue(name) ?? "", parse.GetValue(hooks) ?? [], parse.GetValue(pins) ?? [], parse.GetValue(sensors) ?? [], parse.GetValue(i2c) ?? [],
+                new PeripheralSpec(parse.GetValue(spi) ?? [], parse.GetValue(uart) ?? [], parse.GetValue(pwm) ?? [], parse.GetValue(adc) ?? []),
                 new FunctionBudgets(parse.GetValue(instructions), parse.GetValue(branches), parse.GetValue(ram), parse.GetValue(stackFrames)))
                 .For(function);
             PackWarnings.Print(fields, function, parse.GetRequiredValue(key));
@@ -76,6 +78,9 @@ internal static class PackCommand
         }));
         return command;
     }
+
+    private static Option<string[]> Repeatable(string option, string description) =>
+        new(option) { Description = description, Arity = ArgumentArity.ZeroOrMore };
 
     private static Option<int> Budget(string option, string description) =>
         new(option) { Description = description + "; 0 (default) means the tenant's policy default" };
@@ -135,6 +140,10 @@ internal static class PackCommand
         if (m.I2c.Length > 0)
         {
             Console.WriteLine("  i2c:     " + string.Join(", ", m.I2c.Select(I2cSpecs.Describe)));
+        }
+        foreach ((string label, string[] items) in PeripheralSpecs.Lines(m).Where(l => l.Items.Length > 0))
+        {
+            Console.WriteLine("  " + (label + ":").PadRight(9) + string.Join(", ", items));
         }
         Console.WriteLine("  hooks:   " + (m.Hooks.Length == 0 ? "none" : string.Join(", ", m.Hooks.Select(RequestSpecs.Describe))));
     }

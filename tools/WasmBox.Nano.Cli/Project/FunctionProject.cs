@@ -25,6 +25,14 @@ internal sealed record FunctionProject
     public string[] Sensors { get; init; } = [];
     /// <summary>I2C devices as BUS:ADDRESS:SPEED:SDA:SCL, like <c>wbx pack --i2c</c>.</summary>
     public string[] I2c { get; init; } = [];
+    /// <summary>SPI devices as BUS:CS:CLOCK:MODE:MOSI:MISO:SCK, like <c>wbx pack --spi</c>.</summary>
+    public string[] Spi { get; init; } = [];
+    /// <summary>UARTs as PORT:BAUD:TX:RX, like <c>wbx pack --uart</c>.</summary>
+    public string[] Uart { get; init; } = [];
+    /// <summary>PWM channels as CHANNEL:PIN, like <c>wbx pack --pwm</c>.</summary>
+    public string[] Pwm { get; init; } = [];
+    /// <summary>ADC channels as CHANNEL:PIN, like <c>wbx pack --adc</c>.</summary>
+    public string[] Adc { get; init; } = [];
     /// <summary>MQTT topic filters the tenant's policy grants (relative to wbx/{id}/app/).</summary>
     public string[] Topics { get; init; } = [];
     public FunctionBudgets Budgets { get; init; } = new();

@@ -26,7 +26,7 @@ public static class I2cSpecs
     public static string Describe(I2cRequest d) =>
         d.Bus + ":0x" + d.Address.ToString("x2", CultureInfo.InvariantCulture) + " @" + d.SpeedHz + " Hz (sda " + d.Sda + ", scl " + d.Scl + ")";
 
-    private static int Number(string context, string text, string what)
+    internal static int Number(string context, string text, string what)
     {
         bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         return int.TryParse(hex ? text[2..] : text, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None,

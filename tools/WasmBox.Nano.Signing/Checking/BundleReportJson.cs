@@ -54,6 +54,25 @@ public static class BundleReportJson
             ["sda"] = d.Sda,
             ["scl"] = d.Scl,
         }).ToArray()),
+        ["spi"] = new JsonArray(m.Spi.Select(d => (JsonNode?)new JsonObject
+        {
+            ["bus"] = d.Bus,
+            ["chipSelect"] = d.ChipSelect,
+            ["clockHz"] = d.ClockHz,
+            ["mode"] = d.Mode,
+            ["mosi"] = d.Mosi,
+            ["miso"] = d.Miso,
+            ["sck"] = d.Sck,
+        }).ToArray()),
+        ["uart"] = new JsonArray(m.Uart.Select(u => (JsonNode?)new JsonObject
+        {
+            ["port"] = u.Port,
+            ["baud"] = u.Baud,
+            ["tx"] = u.Tx,
+            ["rx"] = u.Rx,
+        }).ToArray()),
+        ["pwm"] = Channels(m.Pwm),
+        ["adc"] = Channels(m.Adc),
         ["budgets"] = new JsonObject
         {
             ["instructions"] = m.InstructionsPerRun,
@@ -125,6 +144,9 @@ public static class BundleReportJson
         json["entry"] = hook.Entry;
         return json;
     }
+
+    private static JsonArray Channels(ChannelRequest[] channels) =>
+        new(channels.Select(c => (JsonNode?)new JsonObject { ["channel"] = c.Channel, ["pin"] = c.Pin }).ToArray());
 
     private static JsonArray Numbers(IEnumerable<int> values) => new(values.Select(v => (JsonNode?)v).ToArray());
 }

@@ -72,6 +72,11 @@ typedef __UINTPTR_TYPE__ uintptr_t;
 #define WBX_FUNC_I2C_WRITE              0xB0
 #define WBX_FUNC_I2C_READ               0xB1
 #define WBX_FUNC_I2C_WRITE_READ         0xB2
+#define WBX_FUNC_SPI_TRANSFER           0xB3
+#define WBX_FUNC_UART_WRITE             0xB4
+#define WBX_FUNC_UART_READ              0xB5
+#define WBX_FUNC_PWM_SET                0xB6
+#define WBX_FUNC_ADC_READ               0xB7
 
 /* ---- errors (negative in r0) ------------------------------------------------------ */
 #define WBX_EIO       5
@@ -207,5 +212,30 @@ static int (*wbx_i2c_write)(uint32_t dev, const void *buf, uint32_t len) WBX_UNU
 static int (*wbx_i2c_read)(uint32_t dev, void *buf, uint32_t len) WBX_UNUSED = WBX_HELPER(WBX_FUNC_I2C_READ, wbx_native_i2c_read);
 static int (*wbx_i2c_write_read)(uint32_t dev, const void *wbuf, uint32_t wlen, void *rbuf, uint32_t rlen) WBX_UNUSED =
     WBX_HELPER(WBX_FUNC_I2C_WRITE_READ, wbx_native_i2c_write_read);
+
+/* SPI: dev = WBX_SPI_DEV(bus, chip-select pin), a device the manifest declares (wbx pack --spi);
+ * full duplex: len bytes (1-64) of wbuf go out while len bytes come into rbuf (may be wbuf).
+ * 0, or -WBX_EIO, -WBX_EBUSY the bus stayed busy, -WBX_EINVAL a length, -WBX_EACCES an
+ * undeclared device. Bus time counts against the run's instruction budget. */
+#define WBX_SPI_DEV(bus, cs) (((uint32_t)(bus) << 16) | (uint32_t)(cs))
+static int (*wbx_spi_transfer)(uint32_t dev, const void *wbuf, void *rbuf, uint32_t len) WBX_UNUSED =
+    WBX_HELPER(WBX_FUNC_SPI_TRANSFER, wbx_native_spi_transfer);
+
+/* UART: port as declared (wbx pack --uart), at its declared baud, 8N1; buffers of 1-64 bytes.
+ * uart_write returns 0; uart_read the count read (0: nothing within timeout_us, at most
+ * 1,000,000 µs). The whole timeout must fit the run's budget (else the run ends before
+ * reading) and the time waited is charged. -WBX_EINVAL, -WBX_EACCES, -WBX_EBUSY, -WBX_EIO. */
+static int (*wbx_uart_write)(uint32_t port, const void *buf, uint32_t len) WBX_UNUSED = WBX_HELPER(WBX_FUNC_UART_WRITE, wbx_native_uart_write);
+static int (*wbx_uart_read)(uint32_t port, void *buf, uint32_t len, uint32_t timeout_us) WBX_UNUSED =
+    WBX_HELPER(WBX_FUNC_UART_READ, wbx_native_uart_read);
+
+/* PWM: a declared channel (wbx pack --pwm) at frequency_hz (1-40,000,000) with duty in
+ * 1/10,000 (0 holds it low, 10,000 high). 0, or -WBX_EINVAL, -WBX_EACCES, -WBX_EBUSY. */
+#define WBX_PWM_FULL_DUTY 10000
+static int (*wbx_pwm_set)(uint32_t channel, uint32_t frequency_hz, uint32_t duty) WBX_UNUSED = WBX_HELPER(WBX_FUNC_PWM_SET, wbx_native_pwm_set);
+
+/* ADC: one conversion on a declared channel (wbx pack --adc): the raw reading, 0 to
+ * 2^bits - 1 (the board's resolution, 12 bits on ESP32), or -WBX_EACCES, -WBX_EBUSY. */
+static int (*wbx_adc_read)(uint32_t channel) WBX_UNUSED = WBX_HELPER(WBX_FUNC_ADC_READ, wbx_native_adc_read);
 
 #endif /* WASMBOX_H */

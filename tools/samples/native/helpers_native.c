@@ -88,6 +88,38 @@ int wbx_native_i2c_write_read(uint32_t dev, const void *wbuf, uint32_t wlen, voi
     return -6;
 }
 
+/* ---- SPI, UART, PWM, ADC: the native world has no peripherals to grant --------------- */
+
+int wbx_native_spi_transfer(uint32_t dev, const void *wbuf, void *rbuf, uint32_t len)
+{
+    (void)dev, (void)wbuf, (void)rbuf, (void)len;
+    return -EACCES_;
+}
+
+int wbx_native_uart_write(uint32_t port, const void *buf, uint32_t len)
+{
+    (void)port, (void)buf, (void)len;
+    return -EACCES_;
+}
+
+int wbx_native_uart_read(uint32_t port, void *buf, uint32_t len, uint32_t timeout_us)
+{
+    (void)port, (void)buf, (void)len, (void)timeout_us;
+    return -EACCES_;
+}
+
+int wbx_native_pwm_set(uint32_t channel, uint32_t frequency_hz, uint32_t duty)
+{
+    (void)channel, (void)frequency_hz, (void)duty;
+    return -EACCES_;
+}
+
+int wbx_native_adc_read(uint32_t channel)
+{
+    (void)channel;
+    return -EACCES_;
+}
+
 /* ---- key-value stores: fixed capacity, 0 for absent keys ------------------------------ */
 
 static int store(struct native_store *s, uint32_t key, uint32_t value)

@@ -50,6 +50,11 @@ int wbx_native_log(uint32_t level, const char *msg, uint32_t len);
 int wbx_native_i2c_write(uint32_t dev, const void *buf, uint32_t len);
 int wbx_native_i2c_read(uint32_t dev, void *buf, uint32_t len);
 int wbx_native_i2c_write_read(uint32_t dev, const void *wbuf, uint32_t wlen, void *rbuf, uint32_t rlen);
+int wbx_native_spi_transfer(uint32_t dev, const void *wbuf, void *rbuf, uint32_t len);
+int wbx_native_uart_write(uint32_t port, const void *buf, uint32_t len);
+int wbx_native_uart_read(uint32_t port, void *buf, uint32_t len, uint32_t timeout_us);
+int wbx_native_pwm_set(uint32_t channel, uint32_t frequency_hz, uint32_t duty);
+int wbx_native_adc_read(uint32_t channel);
 
 /* The Femto-Containers signatures where they differ from WasmBox.Nano's (pointer-typed
  * SAUL handles, void CoAP setters, size_t fmt results). */
