@@ -123,6 +123,14 @@ public class TenantPolicySchemaAgreementTests
             { "i2c last too high", With("i2c", """[{"bus": 0, "first": 68, "last": 120}]"""), false },
             { "i2c without first", With("i2c", """[{"bus": 0}]"""), false },
             { "i2c unknown member", With("i2c", """[{"bus": 0, "first": 68, "speed": 1}]"""), false },
+            { "spi, uart, pwm and adc granted", Doc("""{"id": "acme", "spi": [{"bus": 0, "chipSelects": [5, 15]}], "uart": [1], "pwm": [0, 1], "adc": [6]}"""), true },
+            { "spi without chip selects", With("spi", """[{"bus": 0}]"""), false },
+            { "spi bus too high", With("spi", """[{"bus": 8, "chipSelects": [5]}]"""), false },
+            { "spi unknown member", With("spi", """[{"bus": 0, "chipSelects": [5], "mode": 0}]"""), false },
+            { "uart port too high", With("uart", "[8]"), false },
+            { "uart port listed twice", With("uart", "[1, 1]"), false },
+            { "pwm channel negative", With("pwm", "[-1]"), false },
+            { "adc channel a string", With("adc", """["6"]"""), false },
             { "signedInvokes a number", With("signedInvokes", "1"), false },
             { "limits an array", With("limits", "[]"), false },
             { "unknown limit", Limit("cpu", "1"), false },
@@ -165,6 +173,7 @@ public class TenantPolicySchemaAgreementTests
         { "output pin shared", Doc("""{"id": "a", "pins": [{"pin": 4, "mode": "output"}]}, {"id": "b", "pins": [{"pin": 4, "mode": "input"}]}"""), "tenants[1].pins[0].pin" },
         { "i2c ranges overlap", With("i2c", """[{"bus": 0, "first": 68, "last": 70}, {"bus": 0, "first": 70}]"""), "tenants[0].i2c[1]" },
         { "i2c last below first", With("i2c", """[{"bus": 0, "first": 70, "last": 68}]"""), "tenants[0].i2c[0].last" },
+        { "spi bus granted twice", With("spi", """[{"bus": 0, "chipSelects": [5]}, {"bus": 0, "chipSelects": [15]}]"""), "tenants[0].spi[1].bus" },
     };
 
     [Theory]
