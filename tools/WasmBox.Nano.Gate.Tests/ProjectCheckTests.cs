@@ -58,12 +58,12 @@ public class ProjectCheckTests : IDisposable
     public void Reference_without_a_facade_fails_with_the_fix()
     {
         temp.WriteFile("P/A.cs", Library);
-        var project = temp.WriteProject("P/P.nfproj", ["A.cs"], references: ["mscorlib", "System.Device.Spi"]);
+        var project = temp.WriteProject("P/P.nfproj", ["A.cs"], references: ["mscorlib", "System.Device.Dac"]);
 
         var error = Assert.Single(Assert.Single(temp.Check(project)).Errors);
 
         Assert.Equal("NF0005", error.Id);
-        Assert.Equal("no facade for System.Device.Spi: add tools/facades/System.Device.Spi mirroring the real package", error.Message);
+        Assert.Equal("no facade for System.Device.Dac: add tools/facades/System.Device.Dac mirroring the real package", error.Message);
     }
 
     [Fact]

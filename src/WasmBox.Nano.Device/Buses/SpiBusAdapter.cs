@@ -20,10 +20,7 @@ namespace WasmBox.Nano.Device.Buses
         private readonly int _busId;
         private readonly IClock _clock;
         private readonly SpiDevice[] _devices = new SpiDevice[OpenDevices];
-        private readonly int[] _chipSelects = new int[OpenDevices];
-        private readonly int[] _clocks = new int[OpenDevices];
-        private readonly int[] _modes = new int[OpenDevices];
-        private int _next;
+        private readonly DeviceSlots _slots = new DeviceSlots(OpenDevices);
 
         public SpiBusAdapter(SpiBusDescription description, IClock clock)
         {
@@ -68,23 +65,12 @@ namespace WasmBox.Nano.Device.Buses
 
         private SpiDevice Open(int chipSelect, int clockHz, int mode)
         {
-            int slot = -1;
-            for (int i = 0; i < OpenDevices; i++)
+            bool open;
+            int slot = _slots.Take(chipSelect, clockHz, mode, out open);
+            // A device whose opening threw is tried again.
+            if (!open && _devices[slot] != null)
             {
-                if (_devices[i] != null && _chipSelects[i] == chipSelect)
-                {
-                    if (_clocks[i] == clockHz && _modes[i] == mode)
-                    {
-                        return _devices[i];
-                    }
-                    slot = i;
-                    break;
-                }
-            }
-            if (slot < 0)
-            {
-                slot = _next;
-                _next = (_next + 1) & (OpenDevices - 1);
+                return _devices[slot];
             }
             if (_devices[slot] != null)
             {
@@ -95,9 +81,6 @@ namespace WasmBox.Nano.Device.Buses
             settings.ClockFrequency = clockHz;
             settings.Mode = (SpiMode)mode;
             _devices[slot] = new SpiDevice(settings);
-            _chipSelects[slot] = chipSelect;
-            _clocks[slot] = clockHz;
-            _modes[slot] = mode;
             return _devices[slot];
         }
     }
