@@ -9,7 +9,8 @@ namespace WasmBox.Nano.Cli.Tests;
 /// The tenant's loop as a user runs it, through the packaged tool: `wbx new`, `wbx deploy` to a
 /// simulated device (`wbx device`) on a private mosquitto, the function's printed line in the
 /// deploy's own output, a second deploy after an edit with no sequence number given, and a
-/// quarantine that `wbx status --json` reports with its reason.
+/// quarantine that `wbx status --json` reports with its reason; `wbx attest --json` and `wbx watch --json`
+/// for scripts.
 /// </summary>
 public sealed class TenantLoopTests(PackagedWbx wbx, Mosquitto broker) : IClassFixture<PackagedWbx>, IClassFixture<Mosquitto>, IDisposable
 {
@@ -75,6 +76,39 @@ public sealed class TenantLoopTests(PackagedWbx wbx, Mosquitto broker) : IClassF
 
         Assert.Equal("quarantined", function.GetProperty("state").GetString());
         Assert.Contains("helper", function.GetProperty("reason").GetString());
+    }
+
+    [SkippableFact]
+    public void Attest_and_watch_print_json_for_scripts()
+    {
+        RequireClang();
+        string mqtt = "127.0.0.1:" + broker.Require().Port;
+        Assert.Equal(0, Wbx("new", "probe", "--key", "--policy").ExitCode);
+        File.WriteAllText(Path.Combine(_work, "device.key"), new string('7', 64));
+        File.WriteAllText(Path.Combine(_work, "other.key"), new string('8', 64));
+        using var device = DeviceProcess.Start(wbx, _work, "--mqtt", mqtt, "--id", "loop-3", "--policy", "probe/policy.json",
+            "--keyring", "probe/keys", "--device-key", "device.key", "--telemetry", "0");
+        Assert.Equal(0, Wbx("deploy", "probe", "--mqtt", mqtt, "--device", "loop-3", "--follow", "false").ExitCode);
+
+        WbxResult attest = Wbx("attest", "--mqtt", mqtt, "--device", "loop-3", "--device-key", "device.key", "--json");
+        Assert.True(attest.ExitCode == 0, attest.ToString());
+        JsonElement report = JsonDocument.Parse(attest.Stdout).RootElement;
+        Assert.True(report.GetProperty("verified").GetBoolean());
+        JsonElement function = Assert.Single(report.GetProperty("functions").EnumerateArray());
+        Assert.Equal(("probe", 1L), (function.GetProperty("tenant").GetString(), function.GetProperty("sequence").GetInt64()));
+        Assert.Equal(64, function.GetProperty("sha256").GetString()!.Length);
+
+        WbxResult forged = Wbx("attest", "--mqtt", mqtt, "--device", "loop-3", "--device-key", "other.key", "--json");
+        Assert.Equal(1, forged.ExitCode);
+        JsonElement refused = JsonDocument.Parse(forged.Stdout).RootElement;
+        Assert.False(refused.GetProperty("verified").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(refused.GetProperty("reason").GetString()));
+
+        WbxResult watch = Wbx("watch", "--mqtt", mqtt, "--device", "loop-3", "--count", "1", "--seconds", "60", "--json");
+        Assert.True(watch.ExitCode == 0, watch.ToString());
+        JsonElement state = JsonDocument.Parse(watch.Stdout).RootElement;
+        Assert.Equal(("loop-3", "state", true), (state.GetProperty("device").GetString(), state.GetProperty("channel").GetString(), state.GetProperty("retained").GetBoolean()));
+        Assert.Equal("probe", state.GetProperty("message").GetProperty("functions")[0].GetProperty("tenant").GetString());
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

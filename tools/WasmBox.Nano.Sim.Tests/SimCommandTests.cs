@@ -56,6 +56,37 @@ public sealed class SimCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_new_project_is_built_signed_and_run_and_its_printed_line_shows()
+    {
+        SkipUnlessWbxHas("sim");
+        Skip.IfNot((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "clang"))), "clang is not installed");
+        Assert.Equal(0, WbxProcess.Run(_dir.FullName, Timeout, "new", "hello").ExitCode);
+
+        WbxResult json = WbxProcess.Run(_dir.FullName, Timeout, "sim", "hello", "--seconds", "3", "--json");
+        WbxResult byFile = WbxProcess.Run(_dir.FullName, Timeout, "sim", "hello/hello.c", "--seconds", "3");
+
+        foreach (WbxResult r in new[] { json, byFile })
+        {
+            Assert.True(r.ExitCode == 0, r.ToString());
+            JsonElement[] lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+            JsonElement log = lines.First(l => l.GetProperty("type").GetString() == "log");
+            Assert.Equal(("hello", "hello from hello, run 1"), (log.GetProperty("tenant").GetString(), log.GetProperty("line").GetString()));
+            Assert.Equal("running", lines[^1].GetProperty("containers")[0].GetProperty("state").GetString());
+        }
+    }
+
+    [SkippableFact]
+    public void Sim_with_nothing_to_run_says_what_to_give()
+    {
+        SkipUnlessWbxHas("sim");
+
+        WbxResult r = Wbx.Run(Timeout, "sim");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("wbx: error: nothing to run", r.Stderr);
+    }
+
+    [SkippableFact]
     public void An_unknown_profile_is_a_clear_error()
     {
         SkipUnlessWbxHas("sim");

@@ -11,9 +11,10 @@ internal static class PackWarnings
 {
     private const string KeySuffix = ".key.pem";
 
-    public static IEnumerable<string> Of(Manifest manifest, FunctionImage image, string keyPath)
+    /// <param name="keyPath">The signing key's file; null when the key was made for a simulated board.</param>
+    public static IEnumerable<string> Of(Manifest manifest, FunctionImage image, string? keyPath)
     {
-        string keyFile = Path.GetFileName(keyPath);
+        string keyFile = Path.GetFileName(keyPath ?? "");
         if (keyFile.EndsWith(KeySuffix, StringComparison.Ordinal) && keyFile[..^KeySuffix.Length] is var owner && owner != manifest.Tenant)
             yield return "the key " + keyPath + " is named for tenant '" + owner + "', not '" + manifest.Tenant
                 + "': a board refuses a bundle its tenant's key did not sign";
@@ -24,7 +25,7 @@ internal static class PackWarnings
                 + ") become entry points: make the helpers static, or choose the first with --entry";
     }
 
-    public static void Print(Manifest manifest, FunctionImage image, string keyPath)
+    public static void Print(Manifest manifest, FunctionImage image, string? keyPath)
     {
         foreach (string warning in Of(manifest, image, keyPath))
             Console.Error.WriteLine("wbx: warning: " + warning);

@@ -90,15 +90,21 @@ internal static class DemoCommand
         using DemoRun demo = DemoRun.Prepare(options);
         InputScript script = DemoPlan.Script(durationMs, hostile: true);
         script.Validate(demo.Session);
-        var output = SimOutput.Choose(json, "wbx demo: " + demo.Session.Board.Profile.Name);
+        var output = SimOutput.Choose(json, "wbx demo " + demo.Session.Board.Profile.Id, [DemoPlan.HostileTenant]);
+        var quarantines = new QuarantineLog();
         using var ctrlC = new CtrlC();
         demo.Session.Start(threaded: true);
-        SimSnapshot final = output.Show(SimDriver.RealTime(demo.Session, script, durationMs, ctrlC.Token));
+        SimSnapshot final = output.Show(SimDriver.RealTime(demo.Session, script, durationMs, ctrlC.Token).Select(frame =>
+        {
+            quarantines.Record(frame.NewEvents);
+            return frame;
+        }));
         demo.Session.Runtime.Shutdown();
         IReadOnlyList<TenantVerdict> verdicts = demo.Evaluate(script);
         output.Summary(final, new Dictionary<string, object?>
         {
             ["tenants"] = verdicts.Select(v => new { v.Tenant, v.Hostile, v.Ok, v.Checks }),
+            ["quarantines"] = quarantines.All,
             ["refusedInstalls"] = demo.HostileRefusals.Select(r => new
             {
                 tenant = r.Manifest?.Tenant, name = r.Manifest?.Name, refusal = BundleRefusalText.Name(r.Refusal), r.Reason,
@@ -111,6 +117,8 @@ internal static class DemoCommand
                 AnsiConsole.MarkupLine("[yellow]refused at install:[/] " + Markup.Escape((r.Manifest?.Tenant ?? "?") + "/" + (r.Manifest?.Name ?? "?") + ": " + r.Reason));
             }
             MeasurementReport.WriteVerdicts(AnsiConsole.Console, verdicts);
+            foreach (Quarantine q in quarantines.All)
+                AnsiConsole.MarkupLine("[red]quarantined[/] " + Markup.Escape(q.Tenant + "/" + q.Container + " at " + (q.AtMs / 1000.0).ToString("0.0") + " s: " + q.Reason));
         }
         return verdicts.All(v => v.Ok) ? 0 : CommandGuard.Failure;
     }

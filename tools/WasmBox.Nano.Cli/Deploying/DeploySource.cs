@@ -46,14 +46,23 @@ internal sealed class DeploySource
         return FromProject(found, file);
     }
 
+    /// <summary>The built function; null for a bundle.</summary>
+    public FunctionImage? Image => _image;
+
     /// <summary>Signs the built function for the project's tenant and slot with <paramref name="sequence"/>.</summary>
     public byte[] Sign(long sequence, string keyPath)
+    {
+        using ECDsa key = TenantKeys.LoadPrivateKey(keyPath);
+        return Sign(sequence, key, keyPath);
+    }
+
+    /// <summary>Signs with a key already loaded (<paramref name="keyPath"/> null: one made for a simulated board).</summary>
+    public byte[] Sign(long sequence, ECDsa key, string? keyPath)
     {
         if (Project is null || _image is null)
             throw new InvalidOperationException("a bundle is deployed as given");
         Manifest manifest = ManifestSpec.Of(Project, sequence).For(_image);
         PackWarnings.Print(manifest, _image, keyPath);
-        using ECDsa key = TenantKeys.LoadPrivateKey(keyPath);
         return BundleSigner.Sign(_image, manifest, key);
     }
 

@@ -12,22 +12,25 @@ public sealed class SimOutput
     private readonly JsonLinesView? _json;
     private readonly IAnsiConsole? _console;
     private readonly string _title;
+    private readonly IReadOnlyCollection<string> _hostile;
 
-    private SimOutput(JsonLinesView? json, IAnsiConsole? console, string title)
+    private SimOutput(JsonLinesView? json, IAnsiConsole? console, string title, IReadOnlyCollection<string> hostile)
     {
         _json = json;
         _console = console;
         _title = title;
+        _hostile = hostile;
     }
 
-    public static SimOutput Choose(bool json, string title) => json || Console.IsOutputRedirected
-        ? new SimOutput(new JsonLinesView(Console.Out), null, title)
-        : new SimOutput(null, AnsiConsole.Console, title);
+    /// <param name="hostile">Tenants the live view labels hostile from the first frame.</param>
+    public static SimOutput Choose(bool json, string title, IReadOnlyCollection<string>? hostile = null) => json || Console.IsOutputRedirected
+        ? new SimOutput(new JsonLinesView(Console.Out), null, title, hostile ?? [])
+        : new SimOutput(null, AnsiConsole.Console, title, hostile ?? []);
 
     public bool IsJson => _json is not null;
 
     public SimSnapshot Show(IEnumerable<SimFrame> frames) =>
-        _json?.Show(frames) ?? new LiveView(_console!, _title).Show(frames);
+        _json?.Show(frames) ?? new LiveView(_console!, _title, _hostile).Show(frames);
 
     /// <summary>The container summary: a table, or one "summary" line carrying <paramref name="extra"/> members too.</summary>
     public void Summary(SimSnapshot final, IReadOnlyDictionary<string, object?>? extra = null)

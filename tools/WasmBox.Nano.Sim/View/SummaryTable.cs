@@ -10,6 +10,6 @@ public static class SummaryTable
     {
         console.WriteLine();
         console.MarkupLine("[bold]summary[/] after " + (final.ElapsedMs / 1000.0).ToString("0.0") + " s");
-        console.Write(LiveView.ContainerTable(final.Containers));
+        console.Write(LiveView.ContainerTable(final.Containers, [], withHooks: true));
     }
 }
