@@ -86,12 +86,6 @@ internal static class SimCommand
     }
 }
 
-/// <summary>The first keyring that knows a tenant answers for it.</summary>
-internal sealed class LayeredKeyring(ITenantKeyring first, ITenantKeyring second) : ITenantKeyring
-{
-    public byte[]? PublicKeyOf(string tenant) => first.PublicKeyOf(tenant) ?? second.PublicKeyOf(tenant);
-}
-
 /// <summary>Turns the simulator's setup errors into the CLI's one-line "wbx: error: ..." (shared by sim and demo).</summary>
 internal static class SimErrors
 {
