@@ -89,10 +89,22 @@ namespace WasmBox.Nano.Firmware
                 {
                     new I2cBusDescription(0, 21, 22),
                 },
-                SpiBuses = new SpiBusDescription[0],
-                Uarts = new UartDescription[0],
-                PwmChannels = new PwmChannelDescription[0],
-                AdcChannels = new AdcChannelDescription[0],
+                SpiBuses = new SpiBusDescription[]
+                {
+                    new SpiBusDescription(0, 23, 19, 18),
+                },
+                Uarts = new UartDescription[]
+                {
+                    new UartDescription(2, 17, 16),
+                },
+                PwmChannels = new PwmChannelDescription[]
+                {
+                    new PwmChannelDescription(0, 25),
+                },
+                AdcChannels = new AdcChannelDescription[]
+                {
+                    new AdcChannelDescription(6, 34, 6),
+                },
             };
         }
     }

@@ -108,10 +108,17 @@ internal static class FirmwareConfigCommand
         // The buses and channels tenants may be granted; the other kinds follow when profiles describe them.
         Array(b, "I2cBuses", "I2cBusDescription", profile.I2cBuses.Select(x =>
             "new I2cBusDescription(" + Number(x.Bus) + ", " + Number(x.Sda) + ", " + Number(x.Scl) + ")"));
-        Array(b, "SpiBuses", "SpiBusDescription", []);
-        Array(b, "Uarts", "UartDescription", []);
-        Array(b, "PwmChannels", "PwmChannelDescription", []);
-        Array(b, "AdcChannels", "AdcChannelDescription", []);
+        PeripheralsSpec peripherals = profile.Peripherals;
+        Array(b, "SpiBuses", "SpiBusDescription", peripherals.Spi.Select(x =>
+            "new SpiBusDescription(" + Number(x.Bus) + ", " + Number(x.Mosi) + ", " + Number(x.Miso) + ", " + Number(x.Sck) + ")"));
+        Array(b, "Uarts", "UartDescription", peripherals.Uarts.Select(x =>
+            "new UartDescription(" + Number(x.Port) + ", " + Number(x.Tx) + ", " + Number(x.Rx) + ")"));
+        Array(b, "PwmChannels", "PwmChannelDescription", peripherals.Pwm.Select(x =>
+            "new PwmChannelDescription(" + Number(x.Channel) + ", " + Number(x.Pin) + ")"));
+        // A profile's ADC channel is the converter's own channel for the pin (ESP32: GPIO34 is ADC1
+        // channel 6), so tenants name the channel the chip does.
+        Array(b, "AdcChannels", "AdcChannelDescription", peripherals.Adc.Select(x =>
+            "new AdcChannelDescription(" + Number(x.Channel) + ", " + Number(x.Pin) + ", " + Number(x.Channel) + ")"));
         b.Append("            };\n        }\n    }\n}\n");
         return b.ToString();
     }
