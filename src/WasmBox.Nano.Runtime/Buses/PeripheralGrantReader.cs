@@ -10,12 +10,12 @@ namespace WasmBox.Nano.Runtime.Buses
     /// </summary>
     public static class PeripheralGrantReader
     {
-        /// <summary><see cref="PeripheralGrants.None"/> when the tenant has none of the members.</summary>
+        /// <summary>Null when the tenant has none of the members.</summary>
         public static PeripheralGrants Read(JsonObject tenant, string path)
         {
             if (!tenant.Has("spi") && !tenant.Has("uart") && !tenant.Has("pwm") && !tenant.Has("adc"))
             {
-                return PeripheralGrants.None;
+                return null;
             }
             return new PeripheralGrants(ReadSpi(tenant.Get("spi"), path + ".spi"),
                 Numbers(tenant.Get("uart"), path + ".uart", UartUse.MaxPort),
