@@ -133,7 +133,7 @@ public sealed class WbxCommandTests : IDisposable
         var badShape = Run("pack", "f.wbi", "--key", "keys/acme.key.pem", "--tenant", "acme", "--slot", "3", "--sequence", "2",
             "--pwm", "0", "-o", "g.wbx");
         Assert.Equal(1, badMode.ExitCode);
-        Assert.StartsWith("wbx: error:", badMode.Stderr);
+        Assert.Contains("wbx: error:", badMode.Stderr);
         Assert.Contains("spi device 0 must be [bus 0-7, chip-select pin", badMode.Stderr);
         Assert.Equal(1, badShape.ExitCode);
         Assert.Contains("pwm '0': expected CHANNEL:PIN", badShape.Stderr);
