@@ -159,12 +159,12 @@ namespace WasmBox.Nano.Update
             return mapped;
         }
 
-        /// <summary>The shared empty set unless the manifest declares SPI, UART, PWM or ADC.</summary>
+        /// <summary>Null unless the manifest declares SPI, UART, PWM or ADC.</summary>
         private static PeripheralNeeds MapPeripherals(Manifest m)
         {
             if (m.Spi.Length + m.Uart.Length + m.Pwm.Length + m.Adc.Length == 0)
             {
-                return PeripheralNeeds.None;
+                return null;
             }
             SpiDevice[] spi = new SpiDevice[m.Spi.Length];
             for (int i = 0; i < spi.Length; i++)

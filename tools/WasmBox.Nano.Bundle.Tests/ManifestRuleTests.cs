@@ -78,10 +78,32 @@ public class ManifestRuleTests
             w.WriteUInt(1);
         }).Encode(), "budgets keys must be 1-4 in ascending order"),
         ["budgets not a map"] = (() => new ManifestDraft().Set(12, w => w.WriteArrayStart(0)).Encode(), "budgets must be a map of at most 4 entries"),
+        ["spi mode 4"] = (() => new ManifestDraft().Set(17, w => Array(w, 1, a => Row(a, 0, 5, 1000000, 4, 23, 19, 18))).Encode(),
+            "spi device 0 must be [bus 0-7, chip-select pin, clock"),
+        ["spi clock 0"] = (() => new ManifestDraft().Set(17, w => Array(w, 1, a => Row(a, 0, 5, 0, 0, 23, 19, 18))).Encode(),
+            "spi device 0 must be"),
+        ["uart baud 0"] = (() => new ManifestDraft().Set(18, w => Array(w, 1, a => Row(a, 2, 0, 17, 16))).Encode(),
+            "uart 0 must be [port 0-7, baud"),
+        ["uart of three"] = (() => new ManifestDraft().Set(18, w => Array(w, 1, a => Row(a, 2, 9600, 17))).Encode(), "uart 0 must be"),
+        ["pwm channel 32"] = (() => new ManifestDraft().Set(19, w => Array(w, 1, a => Row(a, 32, 25))).Encode(),
+            "pwm channel 0 must be [channel 0-31, pin]"),
+        ["adc pin 1024"] = (() => new ManifestDraft().Set(20, w => Array(w, 1, a => Row(a, 6, 1024))).Encode(),
+            "adc channel 0 must be [channel 0-31, pin]"),
+        ["65 adc channels"] = (() => new ManifestDraft().Set(20, w => Array(w, 65, Enumerable.Repeat<Action<CborWriter>>(a => Row(a, 6, 34), 65).ToArray())).Encode(),
+            "adc channels must be an array of at most 64"),
         [Oversized] = (() => new ManifestDraft().Set(7, w => w.WriteBytes(new byte[2100])).Encode(), "manifest is 2"),
     };
 
     private const string Oversized = "manifest over 2 KiB";
+
+    private static void Row(CborWriter w, params int[] values)
+    {
+        w.WriteArrayStart(values.Length);
+        foreach (int v in values)
+        {
+            w.WriteUInt((ulong)v);
+        }
+    }
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
 

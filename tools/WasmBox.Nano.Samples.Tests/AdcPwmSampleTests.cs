@@ -73,20 +73,24 @@ public class AdcPwmSampleTests
         Assert.Equal(InstallError.BusDeviceNotGranted, ungranted.Error);
         Assert.Contains("PWM 0 (pin 25)", ungranted.Reason);
         Assert.True(Install(device, "acme", "first").Ok);
-        InstallResult claimed = Install(device, "globex", "second");
+        InstallResult claimed = Install(device, "globex", "second", pwm: false);
         Assert.Equal(InstallError.BusDeviceClaimed, claimed.Error);
-        Assert.Contains("is held by tenant 'acme'", claimed.Reason);
+        Assert.Contains("adc 6 is held by tenant 'acme'", claimed.Reason);
     }
 
-    /// <summary>Installs the sample as <paramref name="tenant"/>'s container named <paramref name="name"/>, declaring ADC 6 and PWM 0 as wbx pack does.</summary>
-    private static InstallResult Install(SimulatedDevice device, string tenant, string name)
+    /// <summary>
+    /// Installs the sample as <paramref name="tenant"/>'s container named <paramref name="name"/>,
+    /// declaring ADC 6 and (unless <paramref name="pwm"/> is false) PWM 0, as wbx pack --adc 6:34 --pwm 0:25 does.
+    /// </summary>
+    private static InstallResult Install(SimulatedDevice device, string tenant, string name, bool pwm = true)
     {
         FunctionImage image = SampleBuilds.Build(AdcPwmSample).Image;
         ContainerManifest manifest = SampleInstaller.Manifest(AdcPwmSample, image);
         manifest.Name = name;
-        ChannelRequest pwm = PeripheralSpecs.ParseChannel("pwm", "0:25");
-        ChannelRequest adc = PeripheralSpecs.ParseChannel("adc", "6:34");
-        manifest.Peripherals = new PeripheralNeeds(null, null, [new ChannelUse(pwm.Channel, pwm.Pin)], [new ChannelUse(adc.Channel, adc.Pin)]);
+        ChannelRequest output = PeripheralSpecs.ParseChannel("pwm", "0:25");
+        ChannelRequest input = PeripheralSpecs.ParseChannel("adc", "6:34");
+        manifest.Peripherals = new PeripheralNeeds(null, null, pwm ? [new ChannelUse(output.Channel, output.Pin)] : [],
+            [new ChannelUse(input.Channel, input.Pin)]);
         return device.Runtime.Install(tenant, manifest, image.Text);
     }
 }

@@ -24,7 +24,7 @@ namespace WasmBox.Nano.Runtime.Buses
                     return Conflict(who + " is granted GPIO pin " + pin + ", which " + bus + " occupies; take the pin out of its policy");
                 }
             }
-            SpiDevice[] spi = m.Peripherals.Spi;
+            SpiDevice[] spi = m.DeclaredPeripherals.Spi;
             for (int i = 0; i < spi.Length; i++)
             {
                 int cs = spi[i].ChipSelectPin;
@@ -66,7 +66,7 @@ namespace WasmBox.Nano.Runtime.Buses
                 {
                     return Conflict("pin " + pin + " is a chip select and a GPIO pin" + where);
                 }
-                pin = other.Tenant == tenant ? -1 : FirstSharedChipSelect(m.Peripherals.Spi, theirs.Peripherals.Spi);
+                pin = other.Tenant == tenant ? -1 : FirstSharedChipSelect(m.DeclaredPeripherals.Spi, theirs.DeclaredPeripherals.Spi);
                 if (pin >= 0)
                 {
                     return Conflict("chip-select pin " + pin + " is used" + where);
@@ -77,7 +77,7 @@ namespace WasmBox.Nano.Runtime.Buses
 
         private static int FirstChipSelectUsedAsGpio(ContainerManifest chipSelects, ContainerManifest gpio)
         {
-            SpiDevice[] spi = chipSelects.Peripherals.Spi;
+            SpiDevice[] spi = chipSelects.DeclaredPeripherals.Spi;
             for (int i = 0; i < spi.Length; i++)
             {
                 if (GpioUses(gpio, spi[i].ChipSelectPin))

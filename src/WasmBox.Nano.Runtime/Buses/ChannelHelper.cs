@@ -29,7 +29,7 @@ namespace WasmBox.Nano.Runtime.Buses
             {
                 return Invalid(out result);
             }
-            PeripheralNeeds needs = Container.Manifest.Peripherals;
+            PeripheralNeeds needs = Container.Manifest.DeclaredPeripherals;
             ChannelUse use = r1 > int.MaxValue ? null : PeripheralNeeds.FindChannel(pwm ? needs.Pwm : needs.Adc, (int)r1);
             if (use == null)
             {

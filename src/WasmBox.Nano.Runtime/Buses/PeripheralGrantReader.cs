@@ -11,12 +11,12 @@ namespace WasmBox.Nano.Runtime.Buses
     /// </summary>
     public static class PeripheralGrantReader
     {
-        /// <summary><see cref="PeripheralGrants.None"/> when the tenant has none of the members.</summary>
+        /// <summary>Null when the tenant has none of the members.</summary>
         public static PeripheralGrants Read(JsonObject tenant, string path, FieldErrors errors)
         {
             if (!tenant.Has("spi") && !tenant.Has("uart") && !tenant.Has("pwm") && !tenant.Has("adc"))
             {
-                return PeripheralGrants.None;
+                return null;
             }
             return new PeripheralGrants(ReadSpi(FieldReader.OptionalArray(tenant, path, "spi", errors), path + ".spi", errors),
                 Numbers(FieldReader.OptionalArray(tenant, path, "uart", errors), path + ".uart", UartUse.MaxPort, errors),

@@ -14,7 +14,7 @@ namespace WasmBox.Nano.Runtime.Buses
         /// <summary>Null when every declaration fits the grants and the board, else the refusal.</summary>
         public static InstallResult Check(TenantPolicy policy, ContainerManifest m, BusArbiter buses, string who)
         {
-            PeripheralNeeds needs = m.Peripherals;
+            PeripheralNeeds needs = m.DeclaredPeripherals;
             PeripheralGrants grants = policy.Peripherals;
             InstallResult refusal = CheckSpi(needs.Spi, grants, buses, who);
             if (refusal == null)
@@ -35,7 +35,7 @@ namespace WasmBox.Nano.Runtime.Buses
         /// <summary>Null unless another tenant's container already holds a declared chip select, port or channel.</summary>
         public static InstallResult CheckClaims(Tenant tenant, ContainerManifest m, ArrayList containers)
         {
-            PeripheralNeeds mine = m.Peripherals;
+            PeripheralNeeds mine = m.DeclaredPeripherals;
             for (int i = 0; i < containers.Count; i++)
             {
                 Container other = (Container)containers[i];
@@ -43,7 +43,7 @@ namespace WasmBox.Nano.Runtime.Buses
                 {
                     continue;
                 }
-                string held = FirstShared(mine, other.Manifest.Peripherals);
+                string held = FirstShared(mine, other.Manifest.DeclaredPeripherals);
                 if (held != null)
                 {
                     return InstallResult.Refused(InstallError.BusDeviceClaimed, held + " is held by tenant '" + other.Tenant.Id

@@ -25,8 +25,6 @@ namespace WasmBox.Nano.Runtime.Buses
 
         public ChannelUse[] Adc { get; private set; }
 
-        public bool IsEmpty { get { return Spi.Length + Uart.Length + Pwm.Length + Adc.Length == 0; } }
-
         /// <summary>The declared SPI device with that handle, or null.</summary>
         public SpiDevice FindSpi(int handle)
         {

@@ -31,7 +31,7 @@ namespace WasmBox.Nano.Runtime.Buses
             {
                 return Invalid(out result);
             }
-            SpiDevice device = r1 > int.MaxValue ? null : Container.Manifest.Peripherals.FindSpi((int)r1);
+            SpiDevice device = r1 > int.MaxValue ? null : Container.Manifest.DeclaredPeripherals.FindSpi((int)r1);
             if (device == null)
             {
                 result = Deny((int)r1);

@@ -33,7 +33,7 @@ namespace WasmBox.Nano.Runtime.Buses
             {
                 return Invalid(out result);
             }
-            UartUse use = r1 > int.MaxValue ? null : Container.Manifest.Peripherals.FindUart((int)r1);
+            UartUse use = r1 > int.MaxValue ? null : Container.Manifest.DeclaredPeripherals.FindUart((int)r1);
             if (use == null)
             {
                 result = Deny((int)r1);

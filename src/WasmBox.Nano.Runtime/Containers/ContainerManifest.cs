@@ -35,8 +35,11 @@ namespace WasmBox.Nano.Runtime.Containers
         /// <summary>I2C devices the program talks to (by bus and address); checked against the tenant's grant at install.</summary>
         public I2cDevice[] I2cDevices = new I2cDevice[0];
 
-        /// <summary>SPI devices, UARTs, PWM and ADC channels the program uses; shared and empty unless declared.</summary>
-        public PeripheralNeeds Peripherals = PeripheralNeeds.None;
+        /// <summary>SPI devices, UARTs, PWM and ADC channels the program uses; null when it declares none (no heap).</summary>
+        public PeripheralNeeds Peripherals;
+
+        /// <summary><see cref="Peripherals"/>, or the shared empty set.</summary>
+        public PeripheralNeeds DeclaredPeripherals { get { return Peripherals == null ? PeripheralNeeds.None : Peripherals; } }
 
         /// <summary>Stack frames of 512 bytes: 1 plus the deepest local-call nesting.</summary>
         public int StackFrames = 1;

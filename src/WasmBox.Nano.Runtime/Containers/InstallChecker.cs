@@ -379,7 +379,7 @@ namespace WasmBox.Nano.Runtime.Containers
                 bytes += NanoHeap.ObjectBytes(GrantFields) + NanoHeap.StringBytes(policy.SensorAt(i).Name);
             }
             bytes += NanoHeap.ReferenceArrayBytes(policy.I2cGrantCount) + policy.I2cGrantCount * NanoHeap.ObjectBytes(I2cGrantFields);
-            bytes += GrantsBytes(policy.Peripherals);
+            bytes += GrantsBytes(policy.GrantedPeripherals);
             bytes += NanoHeap.ReferenceArrayBytes(policy.TopicCount) + NanoHeap.ReferenceArrayBytes(policy.CoapPathCount);
             for (int i = 0; i < policy.TopicCount; i++)
             {
@@ -485,10 +485,10 @@ namespace WasmBox.Nano.Runtime.Containers
             return NanoHeap.ObjectBytes(MemoryRegionFields);
         }
 
-        /// <summary>A manifest's SPI, UART, PWM and ADC declarations; nothing for the shared empty set.</summary>
+        /// <summary>A manifest's SPI, UART, PWM and ADC declarations; nothing when it has none.</summary>
         private static int NeedsBytes(PeripheralNeeds p)
         {
-            if (p == PeripheralNeeds.None)
+            if (p == null)
             {
                 return 0;
             }
@@ -499,10 +499,10 @@ namespace WasmBox.Nano.Runtime.Containers
                 + NanoHeap.ReferenceArrayBytes(p.Adc.Length) + p.Adc.Length * NanoHeap.ObjectBytes(ChannelUseFields);
         }
 
-        /// <summary>A policy's SPI, UART, PWM and ADC grants; nothing for the shared empty set.</summary>
+        /// <summary>A policy's SPI, UART, PWM and ADC grants; nothing when it has none.</summary>
         private static int GrantsBytes(PeripheralGrants g)
         {
-            if (g == PeripheralGrants.None)
+            if (g == null)
             {
                 return 0;
             }

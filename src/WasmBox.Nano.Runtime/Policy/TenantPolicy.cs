@@ -84,7 +84,7 @@ namespace WasmBox.Nano.Runtime.Policy
             _topics = topics == null ? new string[0] : topics;
             _coapPaths = coapPaths == null ? new string[0] : coapPaths;
             _i2c = i2c == null ? new I2cGrant[0] : i2c;
-            _peripherals = peripherals == null ? PeripheralGrants.None : peripherals;
+            _peripherals = peripherals;
             Limits = limits;
             SignedInvokes = signedInvokes;
         }
@@ -161,7 +161,10 @@ namespace WasmBox.Nano.Runtime.Policy
         }
 
         /// <summary>SPI, UART, PWM and ADC grants (<see cref="PeripheralGrants.None"/> when there are none).</summary>
-        public PeripheralGrants Peripherals { get { return _peripherals; } }
+        public PeripheralGrants Peripherals { get { return _peripherals == null ? PeripheralGrants.None : _peripherals; } }
+
+        /// <summary>The grants as held: null when the policy has none (they take no heap).</summary>
+        public PeripheralGrants GrantedPeripherals { get { return _peripherals; } }
 
         /// <summary>The grant for a pin, or null.</summary>
         public PinGrant FindPin(int pin)

@@ -107,6 +107,40 @@ public sealed class WbxCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public void Pack_records_spi_uart_pwm_and_adc_and_inspect_shows_them()
+    {
+        Wbx.SkipUnlessBuilt();
+        MakeKeysAndImage();
+
+        var pack = Run("pack", "f.wbi", "--key", "keys/acme.key.pem", "--tenant", "acme", "--slot", "3", "--sequence", "1",
+            "--spi", "0:15:1000000:3:23:19:18", "--uart", "2:115200:17:16", "--pwm", "0:25", "--adc", "6:34", "-o", "f.wbx");
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        Assert.Contains("spi:     0 cs 15 @1000000 Hz mode 3 (mosi 23, miso 19, sck 18)", pack.Stdout);
+
+        var inspect = Run("inspect", "f.wbx", "--keyring", "keys", "--json");
+        JsonElement m = inspect.Json.GetProperty("manifest");
+        Assert.Equal(15, m.GetProperty("spi")[0].GetProperty("chipSelect").GetInt32());
+        Assert.Equal(3, m.GetProperty("spi")[0].GetProperty("mode").GetInt32());
+        Assert.Equal(115200, m.GetProperty("uart")[0].GetProperty("baud").GetInt32());
+        Assert.Equal(25, m.GetProperty("pwm")[0].GetProperty("pin").GetInt32());
+        Assert.Equal(6, m.GetProperty("adc")[0].GetProperty("channel").GetInt32());
+        var text = Run("inspect", "f.wbx", "--pub", "keys/acme.pub.pem");
+        Assert.Contains("uart:     2 @115200 baud (tx 17, rx 16)", text.Stdout);
+        Assert.Contains("adc:      6 (pin 34)", text.Stdout);
+
+        var badMode = Run("pack", "f.wbi", "--key", "keys/acme.key.pem", "--tenant", "acme", "--slot", "3", "--sequence", "2",
+            "--spi", "0:15:1000000:4:23:19:18", "-o", "g.wbx");
+        var badShape = Run("pack", "f.wbi", "--key", "keys/acme.key.pem", "--tenant", "acme", "--slot", "3", "--sequence", "2",
+            "--pwm", "0", "-o", "g.wbx");
+        Assert.Equal(1, badMode.ExitCode);
+        Assert.Contains("wbx: error:", badMode.Stderr);
+        Assert.Contains("spi device 0 must be [bus 0-7, chip-select pin", badMode.Stderr);
+        Assert.Equal(1, badShape.ExitCode);
+        Assert.Contains("pwm '0': expected CHANNEL:PIN", badShape.Stderr);
+        Assert.False(File.Exists(_dir.File("g.wbx")));
+    }
+
+    [SkippableFact]
     public void Verify_refuses_a_tampered_bundle_and_says_why()
     {
         Wbx.SkipUnlessBuilt();
