@@ -84,8 +84,8 @@ namespace WasmBox.Nano.Crypto
             P256Field.Subtract(p.Y, p.Y, gamma);
         }
 
-        /// <summary>p = p + q.</summary>
-        public void Add(P256Point p, P256Point q)
+        /// <summary>p = p + q, or p = p - q when <paramref name="negate"/> is set.</summary>
+        public void Add(P256Point p, P256Point q, bool negate)
         {
             if (q.IsInfinity)
             {
@@ -95,6 +95,11 @@ namespace WasmBox.Nano.Crypto
             if (p.IsInfinity)
             {
                 p.CopyFrom(q);
+                if (negate)
+                {
+                    P256Field.Negate(p.Y, p.Y);
+                }
+
                 return;
             }
 
@@ -107,6 +112,12 @@ namespace WasmBox.Nano.Crypto
             _field.Multiply(s1, p.Y, zz);
 
             LoadScaledSecond(u2, s2, p.Z, q.X, q.Y);
+            if (negate)
+            {
+                // -q = (X, -Y, Z), so S2 = -Y2 * Z1^3.
+                P256Field.Negate(s2, s2);
+            }
+
             FinishAdd(p, u1, s1, u2, s2, q.Z);
         }
 

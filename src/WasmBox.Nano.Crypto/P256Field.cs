@@ -18,6 +18,8 @@ namespace WasmBox.Nano.Crypto
 
         private const ulong Mask = 0xFFFFFFFF;
 
+        private static readonly uint[] Zero = U256.Create();
+
         private readonly P256Counters _counters;
 
         public P256Field(P256Counters counters)
@@ -76,6 +78,12 @@ namespace WasmBox.Nano.Crypto
             ulong v6 = t & Mask;
             t = (t >> 32) + a[7] + 0xFFFFFFFEUL - b[7];
             Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
+        }
+
+        /// <summary>result = -a mod p.</summary>
+        public static void Negate(uint[] result, uint[] a)
+        {
+            Subtract(result, Zero, a);
         }
 
         // Multiply and Square scan the product column by column with every limb in a local: b's
