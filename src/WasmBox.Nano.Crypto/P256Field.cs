@@ -57,26 +57,35 @@ namespace WasmBox.Nano.Crypto
             Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 
-        /// <summary>result = a - b mod p, computed as a + p - b with p's words redistributed so no word goes negative.</summary>
+        /// <summary>result = a - b mod p.</summary>
         public static void Subtract(uint[] result, uint[] a, uint[] b)
         {
+            SubtractMultiple(result, a, b, 1);
+        }
+
+        /// <summary>
+        /// result = a - k * b mod p (k small: 1, or the 8 of the doubling formula, saving a separate
+        /// multiplication pass), computed as a + k * (p - b) with p's words redistributed so no word goes negative.
+        /// </summary>
+        public static void SubtractMultiple(uint[] result, uint[] a, uint[] b, ulong k)
+        {
             // p = sum of these words * 2^(32 i): each word lent 1 to the one below (2^32 there), so
-            // a[i] + word - b[i] >= 0; the top word cannot go negative because a + p - b > 0 for b < p.
-            ulong t = (ulong)a[0] + 0x1FFFFFFFFUL - b[0];
+            // word - b[i] >= 0; the top word cannot go negative because a + k * (p - b) > 0 for b < p.
+            ulong t = a[0] + k * (0x1FFFFFFFFUL - b[0]);
             ulong v0 = t & Mask;
-            t = (t >> 32) + a[1] + 0x1FFFFFFFEUL - b[1];
+            t = (t >> 32) + a[1] + k * (0x1FFFFFFFEUL - b[1]);
             ulong v1 = t & Mask;
-            t = (t >> 32) + a[2] + 0x1FFFFFFFEUL - b[2];
+            t = (t >> 32) + a[2] + k * (0x1FFFFFFFEUL - b[2]);
             ulong v2 = t & Mask;
-            t = (t >> 32) + a[3] + 0xFFFFFFFFUL - b[3];
+            t = (t >> 32) + a[3] + k * (0xFFFFFFFFUL - b[3]);
             ulong v3 = t & Mask;
-            t = (t >> 32) + a[4] + 0xFFFFFFFFUL - b[4];
+            t = (t >> 32) + a[4] + k * (0xFFFFFFFFUL - b[4]);
             ulong v4 = t & Mask;
-            t = (t >> 32) + a[5] + 0xFFFFFFFFUL - b[5];
+            t = (t >> 32) + a[5] + k * (0xFFFFFFFFUL - b[5]);
             ulong v5 = t & Mask;
-            t = (t >> 32) + a[6] + 0x100000000UL - b[6];
+            t = (t >> 32) + a[6] + k * (0x100000000UL - b[6]);
             ulong v6 = t & Mask;
-            t = (t >> 32) + a[7] + 0xFFFFFFFEUL - b[7];
+            t = (t >> 32) + a[7] + k * (0xFFFFFFFEUL - b[7]);
             Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 

@@ -33,6 +33,8 @@ public class ModularArithmeticTests
             {
                 P256Field.MultiplySmall(result, la, small);
                 Assert.Equal(a * small % p, Limbs.ToBig(result));
+                P256Field.SubtractMultiple(result, la, lb, small);
+                Assert.Equal(((a - small * b) % p + p) % p, Limbs.ToBig(result));
             }
         }
 
@@ -58,6 +60,8 @@ public class ModularArithmeticTests
                 Assert.Equal((a + b) % p, Limbs.ToBig(result));
                 P256Field.Subtract(result, la, lb);
                 Assert.Equal(((a - b) % p + p) % p, Limbs.ToBig(result));
+                P256Field.SubtractMultiple(result, la, lb, 8);
+                Assert.Equal(((a - 8 * b) % p + p) % p, Limbs.ToBig(result));
                 field.Multiply(result, la, lb);
                 Assert.Equal(a * b % p, Limbs.ToBig(result));
             }
