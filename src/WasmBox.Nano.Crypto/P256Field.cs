@@ -4,6 +4,8 @@ namespace WasmBox.Nano.Crypto
     /// Arithmetic modulo the P-256 prime p = 2^256 - 2^224 + 2^192 + 2^96 - 1 on fully reduced
     /// values (0 &lt;= x &lt; p, <see cref="U256"/> layout). Products are reduced with the NIST
     /// (Solinas) identity for p, which needs only additions of the product's 32-bit words.
+    /// Every operation is straight-line code on locals that ends in one shared normalisation,
+    /// because the device's IL interpreter pays for each loop step, array access and call.
     /// It allocates nothing per operation; an instance holds the operation counters, so it is not thread-safe.
     /// Results may alias operands.
     /// </summary>
@@ -13,6 +15,10 @@ namespace WasmBox.Nano.Crypto
         {
             0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0x00000000, 0x00000000, 0x00000000, 0x00000001, 0xFFFFFFFF,
         };
+
+        private const ulong Mask = 0xFFFFFFFF;
+
+        private static readonly uint[] Zero = U256.Create();
 
         private readonly P256Counters _counters;
 
@@ -26,28 +32,74 @@ namespace WasmBox.Nano.Crypto
             return U256.Compare(a, P) < 0;
         }
 
+        // Every sum below is a ulong kept non-negative and below 2^63, so the logical shifts that
+        // propagate carries are right whatever signedness nanoCLR's stack tags give the value
+        // (../shared/nanoclr/README.md), and there are no loops or array round trips to pay for.
+
+        /// <summary>result = a + b mod p.</summary>
         public static void Add(uint[] result, uint[] a, uint[] b)
         {
-            uint carry = U256.Add(result, a, b);
-            if (carry != 0 || U256.Compare(result, P) >= 0)
-            {
-                U256.Subtract(result, result, P);
-            }
+            ulong t = (ulong)a[0] + b[0];
+            ulong v0 = t & Mask;
+            t = (t >> 32) + a[1] + b[1];
+            ulong v1 = t & Mask;
+            t = (t >> 32) + a[2] + b[2];
+            ulong v2 = t & Mask;
+            t = (t >> 32) + a[3] + b[3];
+            ulong v3 = t & Mask;
+            t = (t >> 32) + a[4] + b[4];
+            ulong v4 = t & Mask;
+            t = (t >> 32) + a[5] + b[5];
+            ulong v5 = t & Mask;
+            t = (t >> 32) + a[6] + b[6];
+            ulong v6 = t & Mask;
+            t = (t >> 32) + a[7] + b[7];
+            Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 
+        /// <summary>result = a - b mod p.</summary>
         public static void Subtract(uint[] result, uint[] a, uint[] b)
         {
-            if (U256.Subtract(result, a, b) != 0)
-            {
-                U256.Add(result, result, P);
-            }
+            SubtractMultiple(result, a, b, 1);
+        }
+
+        /// <summary>
+        /// result = a - k * b mod p (k small: 1, or the 8 of the doubling formula, saving a separate
+        /// multiplication pass), computed as a + k * (p - b) with p's words redistributed so no word goes negative.
+        /// </summary>
+        public static void SubtractMultiple(uint[] result, uint[] a, uint[] b, ulong k)
+        {
+            // p = sum of these words * 2^(32 i): each word lent 1 to the one below (2^32 there), so
+            // word - b[i] >= 0; the top word cannot go negative because a + k * (p - b) > 0 for b < p.
+            ulong t = a[0] + k * (0x1FFFFFFFFUL - b[0]);
+            ulong v0 = t & Mask;
+            t = (t >> 32) + a[1] + k * (0x1FFFFFFFEUL - b[1]);
+            ulong v1 = t & Mask;
+            t = (t >> 32) + a[2] + k * (0x1FFFFFFFEUL - b[2]);
+            ulong v2 = t & Mask;
+            t = (t >> 32) + a[3] + k * (0xFFFFFFFFUL - b[3]);
+            ulong v3 = t & Mask;
+            t = (t >> 32) + a[4] + k * (0xFFFFFFFFUL - b[4]);
+            ulong v4 = t & Mask;
+            t = (t >> 32) + a[5] + k * (0xFFFFFFFFUL - b[5]);
+            ulong v5 = t & Mask;
+            t = (t >> 32) + a[6] + k * (0x100000000UL - b[6]);
+            ulong v6 = t & Mask;
+            t = (t >> 32) + a[7] + k * (0xFFFFFFFEUL - b[7]);
+            Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
+        }
+
+        /// <summary>result = -a mod p.</summary>
+        public static void Negate(uint[] result, uint[] a)
+        {
+            Subtract(result, Zero, a);
         }
 
         // Multiply and Square scan the product column by column with every limb in a local: b's
         // limbs are split into 16-bit halves, so a column (at most eight 48-bit products per half)
         // sums in one ulong without carry checks. On the device's IL interpreter this needs about
-        // half the IL of row-wise 32x32 products through a buffer; the columns go to Reduce as
-        // arguments.
+        // half the IL of row-wise 32x32 products through a buffer. The reduction follows in the same
+        // method, in locals: one call (Normalize) per product instead of a chain of helpers.
 
         /// <summary>result = a * b mod p.</summary>
         private static void Product(uint[] result, uint[] a, uint[] b)
@@ -131,8 +183,26 @@ namespace WasmBox.Nano.Crypto
             c += (hi & 0xFFFF) << 16;
             ulong w14 = c & 0xFFFFFFFF;
             ulong w15 = (c >> 32) + (hi >> 16);
-            Reduce(result, (long)w0, (long)w1, (long)w2, (long)w3, (long)w4, (long)w5, (long)w6, (long)w7,
-                (long)w8, (long)w9, (long)w10, (long)w11, (long)w12, (long)w13, (long)w14, (long)w15);
+
+            // NIST (Solinas) reduction, SP 800-186 / FIPS 186: T + 2*S1 + 2*S2 + S3 + S4 - D1 - D2 - D3 - D4,
+            // written out per 32-bit word. Each word first gets its share of 32p (its words lent 8 to
+            // the word below), more than the at most four words it subtracts, so no sum goes negative.
+            ulong t = 0x8FFFFFFE0UL + w0 + w8 + w9 - w11 - w12 - w13 - w14;
+            ulong v0 = t & Mask;
+            t = (t >> 32) + 0x8FFFFFFF7UL + w1 + w9 + w10 - w12 - w13 - w14 - w15;
+            ulong v1 = t & Mask;
+            t = (t >> 32) + 0x8FFFFFFF7UL + w2 + w10 + w11 - w13 - w14 - w15;
+            ulong v2 = t & Mask;
+            t = (t >> 32) + 0x800000017UL + w3 + 2 * (w11 + w12) + w13 - w15 - w8 - w9;
+            ulong v3 = t & Mask;
+            t = (t >> 32) + 0x7FFFFFFF8UL + w4 + 2 * (w12 + w13) + w14 - w9 - w10;
+            ulong v4 = t & Mask;
+            t = (t >> 32) + 0x7FFFFFFF8UL + w5 + 2 * (w13 + w14) + w15 - w10 - w11;
+            ulong v5 = t & Mask;
+            t = (t >> 32) + 0x800000018UL + w6 + 3 * w14 + 2 * w15 + w13 - w8 - w9;
+            ulong v6 = t & Mask;
+            t = (t >> 32) + 0x1FFFFFFFD8UL + w7 + 3 * w15 + w8 - w10 - w11 - w12 - w13;
+            Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 
         /// <summary>
@@ -151,78 +221,66 @@ namespace WasmBox.Nano.Crypto
             Product(result, a, b);
         }
 
-        /// <summary>result = a * small, for the small constants (2, 3, 4, 8) of the point formulas.</summary>
+        /// <summary>result = a * small mod p, for the small constants (3, 4, 8) of the point formulas.</summary>
         public static void MultiplySmall(uint[] result, uint[] a, uint small)
         {
-            ulong carry = 0;
-            for (int i = 0; i < U256.Limbs; i++)
-            {
-                carry += (ulong)a[i] * small;
-                result[i] = (uint)carry;
-                carry >>= 32;
-            }
-
-            FoldCarry(result, (long)carry);
-        }
-
-        /// <summary>Reduces the 512-bit product with 32-bit words c0..c15 into result.</summary>
-        private static void Reduce(uint[] result, long c0, long c1, long c2, long c3, long c4, long c5, long c6, long c7,
-            long c8, long c9, long c10, long c11, long c12, long c13, long c14, long c15)
-        {
-
-            // NIST SP 800-186 / FIPS 186 fast reduction for p256:
-            // T + 2*S1 + 2*S2 + S3 + S4 - D1 - D2 - D3 - D4, written out per 32-bit word.
-            long carry = StoreWithCarry(result,
-                c0 + c8 + c9 - c11 - c12 - c13 - c14,
-                c1 + c9 + c10 - c12 - c13 - c14 - c15,
-                c2 + c10 + c11 - c13 - c14 - c15,
-                c3 + 2 * c11 + 2 * c12 + c13 - c15 - c8 - c9,
-                c4 + 2 * c12 + 2 * c13 + c14 - c9 - c10,
-                c5 + 2 * c13 + 2 * c14 + c15 - c10 - c11,
-                c6 + 3 * c14 + 2 * c15 + c13 - c8 - c9,
-                c7 + 3 * c15 + c8 - c10 - c11 - c12 - c13);
-
-            FoldCarry(result, carry);
+            ulong t = (ulong)a[0] * small;
+            ulong v0 = t & Mask;
+            t = (t >> 32) + (ulong)a[1] * small;
+            ulong v1 = t & Mask;
+            t = (t >> 32) + (ulong)a[2] * small;
+            ulong v2 = t & Mask;
+            t = (t >> 32) + (ulong)a[3] * small;
+            ulong v3 = t & Mask;
+            t = (t >> 32) + (ulong)a[4] * small;
+            ulong v4 = t & Mask;
+            t = (t >> 32) + (ulong)a[5] * small;
+            ulong v5 = t & Mask;
+            t = (t >> 32) + (ulong)a[6] * small;
+            ulong v6 = t & Mask;
+            t = (t >> 32) + (ulong)a[7] * small;
+            Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 
         /// <summary>
-        /// Reduces result + carry * 2^256 (carry a small signed number) below p, using that
-        /// 2^256 is congruent to 2^224 - 2^192 - 2^96 + 1; each fold shrinks the carry.
+        /// Stores v + carry * 2^256 (v in 32-bit words, carry small) reduced below p. While the value is
+        /// p or more it subtracts k*p with k = carry (or 1), done by adding k * (2^256 - p) =
+        /// k * (2^224 - 2^192 - 2^96 + 1), whose words are all non-negative, and taking k off the carry.
         /// </summary>
-        private static void FoldCarry(uint[] result, long carry)
+        private static void Normalize(uint[] result, ulong v0, ulong v1, ulong v2, ulong v3, ulong v4, ulong v5, ulong v6, ulong v7, ulong carry)
         {
-            while (carry != 0)
+            // v >= p when v7 = 0xFFFFFFFF and the rest is at least p's: v6 > 1, or v6 = 1 and then
+            // v5..v3 not all 0 (p's are 0), or v2..v0 all 0xFFFFFFFF (equal to p).
+            while (carry != 0 || (v7 == Mask && (v6 > 1 || (v6 == 1 && ((v5 | v4 | v3) != 0 || (v2 & v1 & v0) == Mask)))))
             {
-                carry = StoreWithCarry(result, result[0] + carry, result[1], result[2], result[3] - carry,
-                    result[4], result[5], result[6] - carry, result[7] + carry);
+                ulong k = carry != 0 ? carry : 1;
+                ulong t = v0 + k;
+                v0 = t & Mask;
+                t = (t >> 32) + v1;
+                v1 = t & Mask;
+                t = (t >> 32) + v2;
+                v2 = t & Mask;
+                t = (t >> 32) + v3 + k * Mask;
+                v3 = t & Mask;
+                t = (t >> 32) + v4 + k * Mask;
+                v4 = t & Mask;
+                t = (t >> 32) + v5 + k * Mask;
+                v5 = t & Mask;
+                t = (t >> 32) + v6 + k * (Mask - 1);
+                v6 = t & Mask;
+                t = (t >> 32) + v7;
+                v7 = t & Mask;
+                carry = carry + (t >> 32) - k;
             }
 
-            if (U256.Compare(result, P) >= 0)
-            {
-                U256.Subtract(result, result, P);
-            }
-        }
-
-        /// <summary>Stores eight signed word sums with carry propagation; returns the signed carry out of the top word.</summary>
-        private static long StoreWithCarry(uint[] result, long w0, long w1, long w2, long w3, long w4, long w5, long w6, long w7)
-        {
-            long carry = w0;
-            result[0] = (uint)carry;
-            carry = (carry >> 32) + w1;
-            result[1] = (uint)carry;
-            carry = (carry >> 32) + w2;
-            result[2] = (uint)carry;
-            carry = (carry >> 32) + w3;
-            result[3] = (uint)carry;
-            carry = (carry >> 32) + w4;
-            result[4] = (uint)carry;
-            carry = (carry >> 32) + w5;
-            result[5] = (uint)carry;
-            carry = (carry >> 32) + w6;
-            result[6] = (uint)carry;
-            carry = (carry >> 32) + w7;
-            result[7] = (uint)carry;
-            return carry >> 32;
+            result[0] = (uint)v0;
+            result[1] = (uint)v1;
+            result[2] = (uint)v2;
+            result[3] = (uint)v3;
+            result[4] = (uint)v4;
+            result[5] = (uint)v5;
+            result[6] = (uint)v6;
+            result[7] = (uint)v7;
         }
     }
 }

@@ -35,6 +35,16 @@ public class HarnessTests
     }
 
     [Fact]
+    public void Bench_only_selects_among_every_kernel_the_verify_and_the_hash()
+    {
+        // The names `bench --only` accepts; the kit is not needed to list them.
+        var benchmarks = new DeviceBenchmarks(null!, ".");
+
+        Assert.Equal([.. benchmarks.Kernels.Select(k => k.Name), "es256", "sha256-4k"], benchmarks.Names);
+        Assert.Contains("fletcher32", benchmarks.Names);
+    }
+
+    [Fact]
     public void Callgrind_difference_cancels_start_up()
     {
         // 1,000,000 x86 instructions of start-up plus 2,500 per eBPF instruction.

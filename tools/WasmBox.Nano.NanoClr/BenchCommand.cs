@@ -3,14 +3,15 @@ using System.Text.Json;
 namespace WasmBox.Nano.NanoClr;
 
 /// <summary>
-/// <c>bench [--callgrind [--no-timing]] [--json]</c>: the device figures on nanoCLR (Release device build): eBPF instructions
+/// <c>bench [--callgrind [--no-timing]] [--only NAME] [--json]</c>: the device figures on nanoCLR (Release device build): eBPF instructions
 /// per second and µs per run of each tools/bench kernel, ms per ES256 verify and per SHA-256 of 4 KiB; with
 /// --callgrind also x86 instructions per eBPF instruction and per ES256 verify (stable, unlike wall time on a
-/// shared machine); --no-timing leaves out the timed runs and prints only the callgrind figures.
+/// shared machine); --no-timing leaves out the timed runs and prints only the callgrind figures; --only measures one
+/// kernel, es256 or sha256-4k (minutes instead of many under callgrind).
 /// </summary>
 internal static class BenchCommand
 {
-    public static int Run(string repositoryRoot, bool callgrind, bool json, bool timing = true)
+    public static int Run(string repositoryRoot, bool callgrind, bool json, bool timing = true, string? only = null)
     {
         var kit = NanoClrKit.Find(repositoryRoot, out var missing);
         if (kit == null)
@@ -19,13 +20,19 @@ internal static class BenchCommand
             return 2;
         }
         var benchmarks = new DeviceBenchmarks(kit, repositoryRoot);
+        if (only != null && !benchmarks.Names.Contains(only))
+        {
+            Console.Error.WriteLine($"nanoclr: error: --only {only}: no such measurement (one of {string.Join(", ", benchmarks.Names)})");
+            return 2;
+        }
+        bool Selected(string name) => only == null || only == name;
         void Progress(string step) => Console.Error.WriteLine(step + " ...");
         IReadOnlyList<DeviceMeasurement> timed = [];
         IReadOnlyList<CallgrindMeasurement> counted = [];
         try
         {
-            if (timing) timed = benchmarks.Measure(verifyRuns: 20, Progress);
-            if (callgrind) counted = benchmarks.Callgrind(Progress);
+            if (timing) timed = benchmarks.Measure(verifyRuns: 20, Selected, Progress);
+            if (callgrind) counted = benchmarks.Callgrind(Selected, Progress);
         }
         catch (InvalidOperationException e)
         {

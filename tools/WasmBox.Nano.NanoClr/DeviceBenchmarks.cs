@@ -34,6 +34,11 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
 
     public IReadOnlyList<Benchmark> Kernels { get; } = BenchmarkManifest.Load(new EmbeddedBenchmarkFiles());
 
+    /// <summary>The names a measurement can be selected by: each kernel, es256 and sha256-4k.</summary>
+    public IReadOnlyList<string> Names => [.. Kernels.Select(k => k.Name), Es256, Sha256];
+
+    const string Es256 = "es256", Sha256 = "sha256-4k";
+
     /// <summary>eBPF instructions per run of each kernel, counted once on the host build of the same VM.</summary>
     public long InstructionsPerRun(Benchmark kernel)
     {
@@ -48,13 +53,13 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
     }
 
     /// <summary>Times every kernel, the verify and the hash on nanoCLR.</summary>
-    public IReadOnlyList<DeviceMeasurement> Measure(int verifyRuns, Action<string> progress)
+    public IReadOnlyList<DeviceMeasurement> Measure(int verifyRuns, Func<string, bool> selected, Action<string> progress)
     {
         var calls = new StringBuilder();
-        foreach (var kernel in Kernels)
+        foreach (var kernel in Kernels.Where(k => selected(k.Name)))
             calls.AppendLine(KernelCall(kernel, (int)Math.Max(3, TimedInstructions / InstructionsPerRun(kernel))));
-        calls.AppendLine($"DeviceBench.Es256Verify({verifyRuns});");
-        calls.AppendLine("DeviceBench.Sha256Of4KiB(100);");
+        if (selected(Es256)) calls.AppendLine($"DeviceBench.Es256Verify({verifyRuns});");
+        if (selected(Sha256)) calls.AppendLine("DeviceBench.Sha256Of4KiB(100);");
         progress("building the device benchmark (Release)");
         var build = Build([("WbxBench", calls.ToString())]);
         progress("running it on nanoCLR");
@@ -63,11 +68,11 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
     }
 
     /// <summary>Runs each kernel and the ES256 verify under callgrind with two run counts and returns the x86 instructions counted.</summary>
-    public IReadOnlyList<CallgrindMeasurement> Callgrind(Action<string> progress)
+    public IReadOnlyList<CallgrindMeasurement> Callgrind(Func<string, bool> selected, Action<string> progress)
     {
         var programs = new List<(string Name, string Calls)>();
         var plan = new List<(Benchmark Kernel, long PerRun, int Few, int Many)>();
-        foreach (var kernel in Kernels)
+        foreach (var kernel in Kernels.Where(k => selected(k.Name)))
         {
             long perRun = InstructionsPerRun(kernel);
             int few = (int)Math.Max(1, CallgrindInstructions / perRun);
@@ -76,17 +81,22 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
             programs.Add(($"WbxCg_{kernel.Name}_many", KernelCall(kernel, 3 * few)));
         }
         const int FewVerifies = 1, ManyVerifies = 3;
-        programs.Add(("WbxCg_es256_few", $"DeviceBench.Es256Verify({FewVerifies});"));
-        programs.Add(("WbxCg_es256_many", $"DeviceBench.Es256Verify({ManyVerifies});"));
+        if (selected(Es256))
+        {
+            programs.Add(("WbxCg_es256_few", $"DeviceBench.Es256Verify({FewVerifies});"));
+            programs.Add(("WbxCg_es256_many", $"DeviceBench.Es256Verify({ManyVerifies});"));
+        }
+        var results = new List<CallgrindMeasurement>();
+        if (programs.Count == 0) return results;
         progress("building the callgrind programs (Release)");
         var build = Build(programs);
-        var results = new List<CallgrindMeasurement>();
         foreach (var (kernel, perRun, few, many) in plan)
         {
             progress($"callgrind: {kernel.Name} ({few} and {many} runs)");
             long Ir(string program) => CollectedInstructions(build.LibraryPes.Where(p => !IsOtherProgram(p, program)));
             results.Add(new CallgrindMeasurement(kernel.Name, perRun, few, many, Ir($"WbxCg_{kernel.Name}_few"), Ir($"WbxCg_{kernel.Name}_many")));
         }
+        if (!selected(Es256)) return results;
         progress($"callgrind: es256 ({FewVerifies} and {ManyVerifies} verifies)");
         results.Add(new CallgrindMeasurement("es256", 0, FewVerifies, ManyVerifies,
             CollectedInstructions(build.LibraryPes.Where(p => !IsOtherProgram(p, "WbxCg_es256_few"))),

@@ -3,10 +3,10 @@ using WasmBox.Nano.NanoClr;
 
 // Device assemblies on the real nanoFramework runtime (../shared/nanoclr).
 //   WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]   every device test on nanoCLR
-//   WasmBox.Nano.NanoClr bench [--callgrind [--no-timing]] [--json]            device figures on nanoCLR
+//   WasmBox.Nano.NanoClr bench [--callgrind [--no-timing]] [--only NAME] [--json]  device figures on nanoCLR
 // Exit code: 0 all passed (or, for test, the kit is absent: skipped), 1 a test or benchmark failed, 2 bad usage.
 const string Usage = "usage: WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]\n"
-    + "       WasmBox.Nano.NanoClr bench [--callgrind [--no-timing]] [--json]";
+    + "       WasmBox.Nano.NanoClr bench [--callgrind [--no-timing]] [--only NAME] [--json]   (NAME: a kernel, es256 or sha256-4k)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -18,10 +18,19 @@ if (root == null) return Fail("run inside the repository (no WasmBox.Nano.sln ab
 if (args[0] == "bench")
 {
     var options = args.Skip(1).ToList();
+    string? only = null;
+    int onlyAt = options.IndexOf("--only");
+    if (onlyAt >= 0)
+    {
+        if (onlyAt + 1 >= options.Count || options[onlyAt + 1].StartsWith("--", StringComparison.Ordinal))
+            return Fail("--only needs a measurement name (a kernel, es256 or sha256-4k)");
+        only = options[onlyAt + 1];
+        options.RemoveRange(onlyAt, 2);
+    }
     var unknown = options.FirstOrDefault(o => o is not ("--callgrind" or "--json" or "--no-timing"));
     if (unknown == null && options.Contains("--no-timing") && !options.Contains("--callgrind")) return Fail("--no-timing needs --callgrind");
     return unknown != null ? Fail($"unknown argument '{unknown}'")
-        : BenchCommand.Run(root, options.Contains("--callgrind"), options.Contains("--json"), timing: !options.Contains("--no-timing"));
+        : BenchCommand.Run(root, options.Contains("--callgrind"), options.Contains("--json"), timing: !options.Contains("--no-timing"), only);
 }
 if (args[0] != "test") return Fail($"unknown command '{args[0]}' (test or bench)");
 DeviceConfiguration[] configurations = [DeviceConfiguration.Debug, DeviceConfiguration.Release];
