@@ -15,7 +15,8 @@ namespace WasmBox.Nano.Protocol.NfTests
     /// <summary>A connected transport that keeps what the device publishes and hands messages to the subscribed handler.</summary>
     public sealed class RecordingTransport : IMessageTransport
     {
-        private readonly Hashtable _handlers = new Hashtable();
+        // Topic, handler, topic, handler... (mscorlib has no Hashtable on the device).
+        private readonly ArrayList _handlers = new ArrayList();
         private readonly ArrayList _published = new ArrayList();
 
         public bool IsConnected { get { return true; } }
@@ -32,23 +33,30 @@ namespace WasmBox.Nano.Protocol.NfTests
 
         public void Subscribe(string topicFilter, int qos, IMessageHandler handler)
         {
-            _handlers[topicFilter] = handler;
+            Unsubscribe(topicFilter);
+            _handlers.Add(topicFilter);
+            _handlers.Add(handler);
         }
 
         public void Unsubscribe(string topicFilter)
         {
-            _handlers.Remove(topicFilter);
+            int at = _handlers.IndexOf(topicFilter);
+            if (at >= 0)
+            {
+                _handlers.RemoveAt(at);
+                _handlers.RemoveAt(at);
+            }
         }
 
         public bool IsSubscribed(string topic)
         {
-            return _handlers.Contains(topic);
+            return _handlers.IndexOf(topic) >= 0;
         }
 
         /// <summary>Delivers a message as the broker would to the handler subscribed to exactly that topic.</summary>
         public void Deliver(string topic, byte[] payload)
         {
-            ((IMessageHandler)_handlers[topic]).OnMessage(topic, payload);
+            ((IMessageHandler)_handlers[_handlers.IndexOf(topic) + 1]).OnMessage(topic, payload);
         }
 
         /// <summary>The last message published on <paramref name="topic"/>, or null.</summary>
