@@ -109,15 +109,5 @@ public sealed class PolicyChannelTests(Mosquitto mosquitto) : IClassFixture<Mosq
             new PolicyFields("guard", sequence, [HelperIds.GpioWrite], [TestTenants.Acme], 64), signer);
 
     private static Task<SimulatedDevice> Start(MqttEndpoint broker, string id, byte[]? ownerKey, int? coapPort = null, string? storage = null) =>
-        SimulatedDevice.StartAsync(new SimulatedDeviceOptions
-        {
-            DeviceId = id,
-            Broker = broker,
-            PolicyText = TestTenants.Policy,
-            Keyring = TestTenants.Keyring,
-            OwnerKey = ownerKey,
-            CoapPort = coapPort,
-            StorageDirectory = storage,
-            TelemetryPeriod = TimeSpan.Zero,
-        });
+        Devices.StartAsync(broker, id, coapPort: coapPort, storage: storage, ownerKey: ownerKey);
 }

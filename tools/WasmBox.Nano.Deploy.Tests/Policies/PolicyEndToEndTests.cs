@@ -42,13 +42,7 @@ public sealed class PolicyEndToEndTests(Mosquitto mosquitto) : IClassFixture<Mos
         string id = Devices.NewId("policy-e2e");
         await using SimulatedDevice device = await StartDevice(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
-        // What `wbx logs` runs, on its own connection (a client holds one handler per topic filter; WatchAsync takes "log" too).
-        await using DeviceClient logClient = await DeviceClient.ConnectAsync(broker);
-        var logLines = new ConcurrentQueue<TenantLogMessage>();
-        await using IAsyncDisposable logs = await logClient.SubscribeLogsAsync(id, "globex", logLines.Enqueue, CancellationToken.None);
-        var events = new ConcurrentQueue<DeviceMessage>();
-        using var stopWatching = new CancellationTokenSource();
-        Task watching = client.WatchAsync(id, events.Enqueue, stopWatching.Token);
+        await using Observer seen = await Observer.StartAsync(broker, client, id);
         await DeployPublisher(client, id);
         Container publisher = device.Runtime.Find("globex", "publisher")!;
 
@@ -68,11 +62,11 @@ public sealed class PolicyEndToEndTests(Mosquitto mosquitto) : IClassFixture<Mos
         Assert.Equal(1L, device.Updates.SequenceOf("globex", 1));
 
         device.Agent.PublishTelemetry();
-        await Until(() => logLines.Any(l => l.Line.StartsWith("policy payload-prefix denied mqtt_publish") && l.Line.Contains(" with -1 ")), "the denial in globex's log");
-        await Until(() => events.Any(m => m.Channel == "events" && m.Text.Contains("\"kind\":\"policy-denied\"")), "a policy-denied event");
-        await Until(() => events.Any(m => m.Channel == "telemetry"
+        await Until(() => seen.Lines.Any(l => l.Line.StartsWith("policy payload-prefix denied mqtt_publish") && l.Line.Contains(" with -1 ")), "the denial in globex's log");
+        await Until(() => seen.Messages.Any(m => m.Channel == "events" && m.Text.Contains("\"kind\":\"policy-denied\"")), "a policy-denied event");
+        await Until(() => seen.Messages.Any(m => m.Channel == "telemetry"
             && m.Text.Contains("\"policies\":[{\"name\":\"payload-prefix\",\"allowed\":1,\"denied\":1,\"faulted\":0}]")), "the policy's counters in telemetry");
-        await Until(() => events.Any(m => m.Channel == "events" && m.Text.Contains("\"kind\":\"policy\"") && m.Text.Contains("\"status\":\"installed\"")),
+        await Until(() => seen.Messages.Any(m => m.Channel == "events" && m.Text.Contains("\"kind\":\"policy\"") && m.Text.Contains("\"status\":\"installed\"")),
             "the install as an event");
 
         WbxResult removed = Wbx("policy", "remove", "--key", KeyFile("owner"), "--name", "payload-prefix", "--mqtt", mqtt, "--device", id);
@@ -91,8 +85,6 @@ public sealed class PolicyEndToEndTests(Mosquitto mosquitto) : IClassFixture<Mos
 
         Assert.Equal(0, await Publish(client, id, "hello"));  // neither refusal changed anything
         Assert.Empty(device.Runtime.Services.Policies.Installed);
-        await stopWatching.CancelAsync();
-        await watching;
     }
 
     [SkippableFact]
@@ -103,27 +95,54 @@ public sealed class PolicyEndToEndTests(Mosquitto mosquitto) : IClassFixture<Mos
         string id = Devices.NewId("policy-spin");
         await using SimulatedDevice device = await StartDevice(broker, id);
         await using DeviceClient client = await DeviceClient.ConnectAsync(broker);
-        // What `wbx logs` runs, on its own connection (a client holds one handler per topic filter; WatchAsync takes "log" too).
-        await using DeviceClient logClient = await DeviceClient.ConnectAsync(broker);
-        var logLines = new ConcurrentQueue<TenantLogMessage>();
-        await using IAsyncDisposable logs = await logClient.SubscribeLogsAsync(id, "globex", logLines.Enqueue, CancellationToken.None);
-        var events = new ConcurrentQueue<DeviceMessage>();
-        using var stopWatching = new CancellationTokenSource();
-        Task watching = client.WatchAsync(id, events.Enqueue, stopWatching.Token);
+        await using Observer seen = await Observer.StartAsync(broker, client, id);
         await DeployPublisher(client, id);
 
         PolicyReply installed = (await client.DeployPolicyAsync(id, File.ReadAllBytes(PackPolicy("spin", "spin", 1, "owner")), Devices.Wait))!;
         Assert.True(installed.Ok, installed.ToString());
 
         Assert.Equal(-EACCES, await Publish(client, id, id + ": hello"));  // fail closed
-        await Until(() => events.Any(m => m.Channel == "events" && m.Text.Contains("\"kind\":\"policy-fault\"")
+        await Until(() => seen.Messages.Any(m => m.Channel == "events" && m.Text.Contains("\"kind\":\"policy-fault\"")
             && m.Text.Contains("policy spin failed")), "a policy-fault event");
-        await Until(() => logLines.Any(l => l.Line.Contains("policy spin failed") && l.Line.Contains("fail closed")), "the fault in globex's log");
-        await stopWatching.CancelAsync();
-        await watching;
+        await Until(() => seen.Lines.Any(l => l.Line.Contains("policy spin failed") && l.Line.Contains("fail closed")), "the fault in globex's log");
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    /// <summary>
+    /// What the owner and the tenant see of the device: globex's log lines as `wbx logs` reads them (on
+    /// their own connection: a client holds one handler per topic filter and watching takes "log" too),
+    /// and every telemetry, event and state message.
+    /// </summary>
+    private sealed class Observer : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private DeviceClient? _logClient;
+        private IAsyncDisposable? _logs;
+        private Task _watching = Task.CompletedTask;
+
+        public ConcurrentQueue<TenantLogMessage> Lines { get; } = new();
+
+        public ConcurrentQueue<DeviceMessage> Messages { get; } = new();
+
+        public static async Task<Observer> StartAsync(MqttEndpoint broker, DeviceClient client, string id)
+        {
+            var observer = new Observer();
+            observer._logClient = await DeviceClient.ConnectAsync(broker);
+            observer._logs = await observer._logClient.SubscribeLogsAsync(id, "globex", observer.Lines.Enqueue, CancellationToken.None);
+            observer._watching = client.WatchAsync(id, observer.Messages.Enqueue, observer._stop.Token);
+            return observer;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _watching;
+            await _logs!.DisposeAsync();
+            await _logClient!.DisposeAsync();
+            _stop.Dispose();
+        }
+    }
 
     private async Task<SimulatedDevice> StartDevice(MqttEndpoint broker, string id)
     {
