@@ -1,4 +1,5 @@
 using System.Collections;
+using WasmBox.Nano.Protocol.Policies;
 using WasmBox.Nano.Runtime;
 using WasmBox.Nano.Update;
 
@@ -59,6 +60,12 @@ namespace WasmBox.Nano.Protocol
         public string RuntimeVersion { get; private set; }
 
         public WasmBoxRuntime Runtime { get; private set; }
+
+        /// <summary>
+        /// The board owner's policy channel (Policies/); set before the agents start. Null: the board
+        /// offers no policy topic or resource.
+        /// </summary>
+        public PolicyChannel Policies { get; set; }
 
         public int MaxBundleBytes { get { return _updates.MaxBundleBytes; } }
 

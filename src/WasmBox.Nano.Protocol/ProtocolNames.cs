@@ -41,6 +41,8 @@ namespace WasmBox.Nano.Protocol
                 case RuntimeEventKind.PolicyViolation: return "violation";
                 case RuntimeEventKind.Quarantined: return "quarantined";
                 case RuntimeEventKind.Throttled: return "throttled";
+                case RuntimeEventKind.PolicyDenied: return "policy-denied";
+                case RuntimeEventKind.PolicyFault: return "policy-fault";
                 default: return "unknown";
             }
         }

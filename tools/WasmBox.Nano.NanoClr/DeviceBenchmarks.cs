@@ -120,12 +120,14 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
         string[] support =
         [
             Path.Combine(AppContext.BaseDirectory, "Device", "DeviceBench.cs"),
+            Path.Combine(AppContext.BaseDirectory, "Device", "HostcallBench.cs"),
             Path.Combine(repositoryRoot, "nftests", "WasmBox.Nano.Crypto.NfTests", "Support", "TestBytes.cs"),
         ];
         string[] references =
         [
             Path.Combine(repositoryRoot, "src", "WasmBox.Nano.Vm", "WasmBox.Nano.Vm.nfproj"),
             Path.Combine(repositoryRoot, "src", "WasmBox.Nano.Crypto", "WasmBox.Nano.Crypto.nfproj"),
+            Path.Combine(repositoryRoot, "src", "WasmBox.Nano.Runtime", "WasmBox.Nano.Runtime.nfproj"),
         ];
         foreach (var (name, calls) in programs)
         {
@@ -158,7 +160,7 @@ internal sealed partial class DeviceBenchmarks(NanoClrKit kit, string repository
         var outcome = ExternalProcess.Run("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", binary, CoreLibraryPackage.MscorlibPe, .. pes],
             Timeout, environment);
         var collected = CollectedLine().Match(outcome.Output);
-        if (!collected.Success || !outcome.Output.Contains("bench done"))
+        if (!collected.Success || !outcome.Output.Contains("bench done") || outcome.Output.Contains(" error="))
             throw new InvalidOperationException("callgrind gave no count:" + Environment.NewLine + string.Join(Environment.NewLine, outcome.Output.TrimEnd().Split('\n').TakeLast(15)));
         return long.Parse(collected.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture);
     }

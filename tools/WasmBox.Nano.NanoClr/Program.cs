@@ -4,9 +4,11 @@ using WasmBox.Nano.NanoClr;
 // Device assemblies on the real nanoFramework runtime (../shared/nanoclr).
 //   WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]   every device test on nanoCLR
 //   WasmBox.Nano.NanoClr bench [--callgrind [--no-timing]] [--only NAME] [--json]  device figures on nanoCLR
+//   WasmBox.Nano.NanoClr bench --hostcalls [--json]                             helper-call cost with hostcall policies (callgrind)
 // Exit code: 0 all passed (or, for test, the kit is absent: skipped), 1 a test or benchmark failed, 2 bad usage.
 const string Usage = "usage: WasmBox.Nano.NanoClr test [--configuration Debug|Release] [--suite TEXT]\n"
-    + "       WasmBox.Nano.NanoClr bench [--callgrind [--no-timing]] [--only NAME] [--json]   (NAME: a kernel, es256 or sha256-4k)";
+    + "       WasmBox.Nano.NanoClr bench [--callgrind [--no-timing]] [--only NAME] [--json]   (NAME: a kernel, es256 or sha256-4k)\n"
+    + "       WasmBox.Nano.NanoClr bench --hostcalls [--json]";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -18,6 +20,9 @@ if (root == null) return Fail("run inside the repository (no WasmBox.Nano.sln ab
 if (args[0] == "bench")
 {
     var options = args.Skip(1).ToList();
+    if (options.Contains("--hostcalls"))
+        return options.Any(o => o is not ("--hostcalls" or "--json")) ? Fail("--hostcalls takes only --json")
+            : HostcallBenchCommand.Run(root, options.Contains("--json"));
     string? only = null;
     int onlyAt = options.IndexOf("--only");
     if (onlyAt >= 0)

@@ -1,4 +1,5 @@
 using WasmBox.Nano.Coap;
+using WasmBox.Nano.Protocol.Policies;
 
 namespace WasmBox.Nano.Protocol.Coap
 {
@@ -48,6 +49,10 @@ namespace WasmBox.Nano.Protocol.Coap
                 .Describe("wbx.invoke", null, CoapContentFormat.Json);
             server.Register("state", new StateResource(service), CoapMethods.Get)
                 .Describe("wbx.state", "core.s", CoapContentFormat.Json);
+            if (service.Policies != null)
+            {
+                PolicyCoap.Register(server, service.Policies, service.DeviceId);
+            }
         }
 
         /// <summary>Writes a JSON document as the response, with its code.</summary>

@@ -1,5 +1,7 @@
 using WasmBox.Nano.Cbor;
 using WasmBox.Nano.Protocol.Logs;
+using WasmBox.Nano.Protocol.Policies;
+using WasmBox.Nano.Runtime.Hostcalls;
 using WasmBox.Nano.Runtime.Containers;
 using WasmBox.Nano.Runtime.Monitoring;
 using WasmBox.Nano.Update;
@@ -155,6 +157,13 @@ namespace WasmBox.Nano.Protocol.Json
         /// </summary>
         public static byte[] Telemetry(string deviceId, long uptimeMs, int totalEvents, long freeBytes, InstalledFunction[] installed)
         {
+            return Telemetry(deviceId, uptimeMs, totalEvents, freeBytes, installed, null);
+        }
+
+        /// <summary>As above, plus each hostcall policy's decisions ("policies", left out when none is installed).</summary>
+        public static byte[] Telemetry(string deviceId, long uptimeMs, int totalEvents, long freeBytes, InstalledFunction[] installed,
+            HostcallPolicy[] policies)
+        {
             JsonWriter w = new JsonWriter(512);
             w.BeginObject()
                 .Property("device", deviceId)
@@ -190,7 +199,12 @@ namespace WasmBox.Nano.Protocol.Json
                 }
                 w.EndObject();
             }
-            w.EndArray().EndObject();
+            w.EndArray();
+            if (policies != null && policies.Length > 0)
+            {
+                PolicyJson.WriteCounters(w, policies);
+            }
+            w.EndObject();
             return w.ToArray();
         }
 

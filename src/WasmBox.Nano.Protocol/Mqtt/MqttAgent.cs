@@ -1,6 +1,7 @@
 using System.Threading;
 using WasmBox.Nano.Protocol.Json;
 using WasmBox.Nano.Protocol.Logs;
+using WasmBox.Nano.Protocol.Policies;
 using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Monitoring;
 using WasmBox.Nano.Update;
@@ -30,6 +31,9 @@ namespace WasmBox.Nano.Protocol.Mqtt
         private readonly byte[] _offline;
         private readonly TenantLogPublisher _logs;
         private readonly StateReasons _reasons = new StateReasons();
+        private readonly PolicyDecisionLog _decisions;
+        /// <summary>The policy topics; null when the service has no policy channel.</summary>
+        private readonly PolicyMqtt _policies;
         private Timer _telemetryTimer;
         private Timer _flushTimer;
         private bool _stateStale;
@@ -53,6 +57,8 @@ namespace WasmBox.Nano.Protocol.Mqtt
             _memory = memory;
             _offline = ProtocolJson.Offline(service.DeviceId);
             _logs = new TenantLogPublisher(_topics, transport, service.Runtime.Services.Clock, new TenantLogQueue());
+            _decisions = new PolicyDecisionLog(_logs.Queue);
+            _policies = service.Policies == null ? null : new PolicyMqtt(service, transport);
         }
 
         /// <summary>Tenants' lines waiting for <see cref="Flush"/>.</summary>
@@ -80,8 +86,13 @@ namespace WasmBox.Nano.Protocol.Mqtt
             // lets the device put "online" back.
             _transport.Subscribe(_topics.State, CommandQos, this);
             _service.Runtime.Monitor.AddListener(this);
+            _service.Runtime.Monitor.AddListener(_decisions);
             _service.AddListener(this);
             _service.Runtime.Services.TenantOutput = _logs;
+            if (_policies != null)
+            {
+                _policies.Start();
+            }
             PublishState();
             if (telemetryPeriodMs > 0)
             {
@@ -111,7 +122,12 @@ namespace WasmBox.Nano.Protocol.Mqtt
                 _service.Runtime.Services.TenantOutput = null;
             }
             _service.RemoveListener(this);
+            _service.Runtime.Monitor.RemoveListener(_decisions);
             _service.Runtime.Monitor.RemoveListener(this);
+            if (_policies != null)
+            {
+                _policies.Stop();
+            }
             _transport.Unsubscribe(_topics.State);
             _transport.Unsubscribe(_topics.Deploy);
             _transport.Unsubscribe(_topics.Remove);
@@ -162,7 +178,8 @@ namespace WasmBox.Nano.Protocol.Mqtt
         public bool PublishTelemetry()
         {
             long freeBytes = _memory == null ? -1 : _memory.FreeBytes();
-            byte[] json = ProtocolJson.Telemetry(_service.DeviceId, NowMs(), _service.Runtime.Monitor.TotalEvents, freeBytes, _service.Installed);
+            byte[] json = ProtocolJson.Telemetry(_service.DeviceId, NowMs(), _service.Runtime.Monitor.TotalEvents, freeBytes, _service.Installed,
+                _service.Runtime.Services.Policies.Installed);
             return _transport.Publish(_topics.Telemetry, json, 0, false);
         }
 

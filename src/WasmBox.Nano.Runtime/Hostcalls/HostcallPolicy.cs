@@ -35,6 +35,7 @@ namespace WasmBox.Nano.Runtime.Hostcalls
             Name = definition.Name;
             Sequence = definition.Sequence;
             Entry = definition.Entry;
+            InstructionBudget = definition.InstructionBudget;
             HelperIds = definition.HelperIds;
             Services = services;
             _helpers = new HelperGrant(definition.HelperIds);
@@ -63,6 +64,9 @@ namespace WasmBox.Nano.Runtime.Hostcalls
         public long Sequence { get; private set; }
 
         public int Entry { get; private set; }
+
+        /// <summary>Instructions (and taken branches) one decision may use.</summary>
+        public int InstructionBudget { get; private set; }
 
         /// <summary>The helper ids it decides.</summary>
         public int[] HelperIds { get; private set; }

@@ -22,12 +22,15 @@ namespace WasmBox.Nano.Update.Policies
         private readonly byte[] _ownerKey;
         private readonly object _lock = new object();
 
-        /// <param name="ownerKey">The board owner's 65-byte P-256 public key (provisioned; never a tenant's).</param>
+        /// <param name="ownerKey">
+        /// The board owner's 65-byte P-256 public key (provisioned; never a tenant's). Null on a board
+        /// provisioned without one: every policy is then refused, saying so, and stored ones stay unused.
+        /// </param>
         public PolicyInstaller(WasmBoxRuntime runtime, IStorage storage, byte[] ownerKey)
         {
-            if (runtime == null || storage == null || ownerKey == null)
+            if (runtime == null || storage == null)
             {
-                throw new System.ArgumentNullException(runtime == null ? "runtime" : storage == null ? "storage" : "ownerKey");
+                throw new System.ArgumentNullException(runtime == null ? "runtime" : "storage");
             }
             _policies = runtime.Services.Policies;
             _storage = new SlotStorage(storage);
@@ -72,9 +75,17 @@ namespace WasmBox.Nano.Update.Policies
             }
         }
 
+        /// <summary>False when the board was provisioned without an owner key and takes no policy.</summary>
+        public bool HasOwnerKey { get { return _ownerKey != null; } }
+
         /// <summary>Installs, replaces or removes the policy the signed bytes carry.</summary>
         public PolicyResult Deploy(byte[] buffer, int offset, int count)
         {
+            if (_ownerKey == null)
+            {
+                return PolicyResult.Refused(UpdateRefusal.BadSignature,
+                    "this board has no owner key provisioned, so no signature can be checked; provision the owner's public key", null, 0);
+            }
             FunctionImage image;
             BundleError error;
             string detail;

@@ -3,8 +3,11 @@ using WasmBox.Nano.Cli.Io;
 using WasmBox.Nano.Deploy;
 using WasmBox.Nano.Deploy.Device;
 using WasmBox.Nano.Protocol;
+using WasmBox.Nano.Protocol.Policies;
 using WasmBox.Nano.Signing.Keyrings;
+using WasmBox.Nano.Signing.Keys;
 using WasmBox.Nano.Update;
+using WasmBox.Nano.Update.Policies;
 
 namespace WasmBox.Nano.Cli.Commands;
 
@@ -26,10 +29,14 @@ internal static class DeviceCommand
         var profile = new Option<string>("--profile") { Description = "Hardware profile id or file", DefaultValueFactory = _ => "esp32-devkitc" };
         var storage = new Option<string?>("--storage") { Description = "The board's drive (a directory); keep it to survive restarts. Default: temporary" };
         var deviceKey = new Option<string?>("--device-key") { Description = "Attestation key file (hex, e.g. `openssl rand -hex 32`)" };
+        var ownerKey = new Option<string?>("--owner-key")
+        {
+            Description = "The board owner's public key (owner.pub.pem): hostcall policies signed with it install (`wbx policy deploy`); without it every policy is refused",
+        };
         var telemetry = new Option<double>("--telemetry") { Description = "Seconds between telemetry messages (0: none)", DefaultValueFactory = _ => 5 };
         var command = new Command("device", "Run a simulated device on an MQTT broker until Ctrl+C (what `wbx deploy` deploys to)")
         {
-            id, policy, keyring, coap, profile, storage, deviceKey, telemetry,
+            id, policy, keyring, coap, profile, storage, deviceKey, ownerKey, telemetry,
         };
         mqtt.AddTo(command);
         command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
@@ -39,6 +46,7 @@ internal static class DeviceCommand
             if (telemetrySeconds < 0)
                 throw new CliError("--telemetry must not be negative");
             string? keyPath = parse.GetValue(deviceKey);
+            string? ownerPath = RemoteCommand.ExistingFile(parse.GetValue(ownerKey), "--owner-key");
             var options = new SimulatedDeviceOptions
             {
                 DeviceId = parse.GetRequiredValue(id),
@@ -50,6 +58,7 @@ internal static class DeviceCommand
                 StorageDirectory = parse.GetValue(storage),
                 CoapPort = parse.GetValue(coap),
                 DeviceKey = keyPath is null ? null : DeviceKeyFile.Load(keyPath),
+                OwnerKey = ownerPath is null ? null : TenantKeys.LoadPublicKey(ownerPath),
                 TelemetryPeriod = TimeSpan.FromSeconds(telemetrySeconds),
                 Log = line => Console.Error.WriteLine("device: " + line),
             };
@@ -57,6 +66,7 @@ internal static class DeviceCommand
             using var stop = new StopSignal(cancellationToken);
             await using SimulatedDevice device = await SimulatedDevice.StartAsync(options, stop.Token);
             device.Service.AddListener(new ConsolePrinter());
+            device.Service.Policies?.AddListener(new ConsolePrinter());
             // The board's serial console: tenants' printed lines ("tenant/container") and the board's own.
             device.Board.Log.LineWritten += line => Console.WriteLine("log " + line.Source + ": " + line.Text);
             Console.WriteLine("device " + device.DeviceId + " online on mqtt " + options.Broker
@@ -69,9 +79,11 @@ internal static class DeviceCommand
         return command;
     }
 
-    /// <summary>One line per update the device handles, from any transport.</summary>
-    private sealed class ConsolePrinter : IUpdateListener
+    /// <summary>One line per update and policy change the device handles, from any transport.</summary>
+    private sealed class ConsolePrinter : IUpdateListener, IPolicyListener
     {
+        public void OnPolicy(PolicyResult r) => Console.WriteLine("policy: " + (r.Ok ? "" : "refused (") + r + (r.Ok ? "" : ")"));
+
         public void OnUpdate(UpdateOperation operation, UpdateResult r) =>
             Console.WriteLine(ProtocolNames.Of(operation) + ": " + (r.Ok
                 ? ProtocolNames.Of(r.Status) + " " + r.Tenant + "/" + r.Slot + " sequence " + r.Sequence

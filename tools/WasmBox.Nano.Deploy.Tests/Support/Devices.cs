@@ -14,7 +14,7 @@ internal static class Devices
     public static string NewId(string stem) => stem + "-" + Interlocked.Increment(ref _next) + "-" + Environment.ProcessId;
 
     public static Task<SimulatedDevice> StartAsync(MqttEndpoint broker, string id, byte[]? deviceKey = null, int? coapPort = null,
-        TimeSpan? telemetry = null, string? storage = null) =>
+        TimeSpan? telemetry = null, string? storage = null, byte[]? ownerKey = null) =>
         SimulatedDevice.StartAsync(new SimulatedDeviceOptions
         {
             DeviceId = id,
@@ -24,6 +24,7 @@ internal static class Devices
             DeviceKey = deviceKey,
             CoapPort = coapPort,
             StorageDirectory = storage,
+            OwnerKey = ownerKey,
             TelemetryPeriod = telemetry ?? TimeSpan.Zero,
         });
 }

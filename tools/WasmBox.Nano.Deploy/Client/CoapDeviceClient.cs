@@ -6,7 +6,7 @@ using WasmBox.Nano.Coap.Host;
 namespace WasmBox.Nano.Deploy.Client;
 
 /// <summary>The operator's side over CoAP: deploy (block-wise), invoke and state on one device.</summary>
-public sealed class CoapDeviceClient : IDisposable
+public sealed partial class CoapDeviceClient : IDisposable
 {
     private readonly CoapClient _client;
 

@@ -27,7 +27,7 @@ public sealed record DeviceMessage(string DeviceId, string Channel, byte[] Paylo
 /// devices and wait for each result, send signed commands, invoke, read the retained state,
 /// watch telemetry and events, challenge attestation. One request at a time per client.
 /// </summary>
-public sealed class DeviceClient : IAsyncDisposable
+public sealed partial class DeviceClient : IAsyncDisposable
 {
     /// <summary>Deploy publishes in flight at once.</summary>
     private const int PublishWindow = 32;

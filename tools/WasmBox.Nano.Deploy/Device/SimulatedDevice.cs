@@ -9,9 +9,11 @@ using WasmBox.Nano.Protocol;
 using WasmBox.Nano.Protocol.Coap;
 using WasmBox.Nano.Protocol.Json;
 using WasmBox.Nano.Protocol.Mqtt;
+using WasmBox.Nano.Protocol.Policies;
 using WasmBox.Nano.Runtime;
 using WasmBox.Nano.Runtime.Policy;
 using WasmBox.Nano.Update;
+using WasmBox.Nano.Update.Policies;
 
 namespace WasmBox.Nano.Deploy.Device;
 
@@ -102,6 +104,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
                 log("boot: " + failure);
             Attestor? attestor = options.DeviceKey is null ? null : new Attestor(options.DeviceId, options.DeviceKey, updates, RuntimeVersion);
             var service = new DeviceService(options.DeviceId, RuntimeVersion, runtime, updates, attestor);
+            service.Policies = StartPolicies(runtime, board, options, log);
             if (options.CoapPort is int port)
                 coap = StartCoap(service, port);
             if (options.Threaded)
@@ -173,6 +176,15 @@ public sealed class SimulatedDevice : IAsyncDisposable
         {
             throw new DeployException(e.Message, e);
         }
+    }
+
+    /// <summary>The owner's policy channel, with the policies the board's drive kept reinstalled.</summary>
+    private static PolicyChannel StartPolicies(WasmBoxRuntime runtime, SimulatedBoard board, SimulatedDeviceOptions options, Action<string> log)
+    {
+        var installer = new PolicyInstaller(runtime, board.Storage, options.OwnerKey);
+        foreach (string problem in installer.Boot())
+            log("boot: policy " + problem);
+        return new PolicyChannel(installer, BundleReader.MaxBundleBytes);
     }
 
     private static CoapUdpServerHost StartCoap(DeviceService service, int port)

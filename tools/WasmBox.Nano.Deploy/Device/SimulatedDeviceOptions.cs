@@ -20,6 +20,12 @@ public sealed record SimulatedDeviceOptions
     /// <summary>The tenants' public keys the board verifies bundles and commands with.</summary>
     public required ITenantKeyring Keyring { get; init; }
 
+    /// <summary>
+    /// The board owner's 65-byte P-256 public key, which hostcall policies must be signed with (never a
+    /// tenant's); null: the device refuses every policy, saying it has no owner key.
+    /// </summary>
+    public byte[]? OwnerKey { get; init; }
+
     /// <summary>A shipped hardware profile id or a profile file.</summary>
     public string Profile { get; init; } = "esp32-devkitc";
 

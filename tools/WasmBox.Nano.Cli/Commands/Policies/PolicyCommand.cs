@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using WasmBox.Nano.Bundle;
 using WasmBox.Nano.Bundle.Policies;
 using WasmBox.Nano.Cli.Io;
+using WasmBox.Nano.Deploy.Client;
 using WasmBox.Nano.Runtime.Helpers;
 using WasmBox.Nano.Runtime.Hostcalls;
 using WasmBox.Nano.Signing.Keys;
@@ -12,14 +13,14 @@ using WasmBox.Nano.Signing.Policies;
 namespace WasmBox.Nano.Cli.Commands.Policies;
 
 /// <summary>
-/// <c>wbx policy pack|remove|inspect</c>: the board owner's hostcall policies (POLICY-FORMAT.md).
-/// A policy is built like a function (`wbx build`), then signed here with the owner's key.
+/// <c>wbx policy build|pack|deploy|list|remove|inspect</c>: the board owner's hostcall policies
+/// (POLICY-FORMAT.md): built like a function, signed here with the owner's key, sent to boards.
 /// </summary>
 internal static class PolicyCommand
 {
-    public static Command Create() => new("policy", "Sign, remove and inspect the board owner's hostcall policies")
+    public static Command Create() => new("policy", "Build, sign, deploy, list, remove and inspect the board owner's hostcall policies")
     {
-        Pack(), Remove(), Inspect(),
+        PolicyBuildCommand.Create(), Pack(), PolicyRemoteCommands.Deploy(), PolicyRemoteCommands.List(), Remove(), Inspect(),
     };
 
     private static Command Pack()
@@ -70,20 +71,41 @@ internal static class PolicyCommand
     {
         var key = KeyOption();
         var name = NameOption();
-        var sequence = SequenceOption();
-        var output = OutputOption();
-        var json = JsonOption();
-        var command = new Command("remove", "Sign the removal of a policy (the sequence must be above the installed one)")
+        var sequence = new Option<long?>("--sequence")
+        {
+            Description = "Sequence number; must be above the name's installed one. Default when sending: the board's installed one + 1",
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the signed removal to this file (.wbp) instead of sending it" };
+        var target = new PolicyTarget();
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print JSON: with -o {name, sequence, remove, bytes, ...}; sent, the board's answer " + PolicyRemoteCommands.ReplyJsonShape,
+        };
+        var command = new Command("remove", "Sign the removal of a policy and send it to a board (--device or --coap), or write it (-o)")
         {
             key, name, sequence, output, json,
         };
-        command.SetAction(parse => CommandGuard.Run(() =>
+        target.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RemoteCommand.RunAsync(async () =>
         {
+            string policy = parse.GetRequiredValue(name);
+            string? path = parse.GetValue(output);
             using ECDsa owner = TenantKeys.LoadPrivateKey(parse.GetRequiredValue(key));
-            byte[] signed = PolicySigner.SignRemoval(parse.GetRequiredValue(name), parse.GetValue(sequence), owner);
-            return Write(parse.GetRequiredValue(output), signed, owner, parse.GetValue(json));
+            if (path is not null)
+            {
+                long given = parse.GetValue(sequence) ?? throw new CliError("--sequence is needed with -o: the board's number is not known offline");
+                return Write(path, PolicySigner.SignRemoval(policy, given, owner), owner, parse.GetValue(json));
+            }
+            long next = parse.GetValue(sequence) ?? await NextSequenceAsync(target, parse, policy, cancellationToken);
+            return await PolicyRemoteCommands.SendAsync(target, parse, PolicySigner.SignRemoval(policy, next, owner), parse.GetValue(json), cancellationToken);
         }));
         return command;
+    }
+
+    private static async Task<long> NextSequenceAsync(PolicyTarget target, ParseResult parse, string policy, CancellationToken cancellationToken)
+    {
+        (string board, PolicyList list) = await target.ListAsync(parse, cancellationToken);
+        return (list.Find(policy) ?? throw new CliError(board + " holds no policy " + policy + " (wbx policy list shows what it holds)")).Sequence + 1;
     }
 
     private static Command Inspect()
