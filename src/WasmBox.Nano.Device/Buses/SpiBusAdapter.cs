@@ -4,6 +4,8 @@ using WasmBox.Nano.Device.Board;
 using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Buses;
 using WasmBox.Nano.Runtime.Helpers;
+// The runtime has its own SpiDevice (a tenant's declared device); this file means the driver's.
+using SpiDevice = System.Device.Spi.SpiDevice;
 
 namespace WasmBox.Nano.Device.Buses
 {
