@@ -85,25 +85,27 @@ namespace WasmBox.Nano.Runtime.Buses
     /// </summary>
     public sealed class BusArbiter
     {
+        private const int I2c = 0, Spi = 1, Uart = 2, Pwm = 3, Adc = 4;
+
         private readonly IBusBoard _board;
-        private readonly BusGate[] _i2cGates = new BusGate[I2cDevice.MaxBus + 1];
-        private readonly BusGate[] _spiGates = new BusGate[SpiDevice.MaxBus + 1];
-        private readonly BusGate[] _uartGates = new BusGate[UartUse.MaxPort + 1];
-        private readonly BusGate[] _pwmGates = new BusGate[ChannelUse.MaxChannel + 1];
-        private readonly BusGate[] _adcGates = new BusGate[ChannelUse.MaxChannel + 1];
+
+        // One gate per bus, port or channel the board has; an array only for the kinds it has, as
+        // long as its highest number, so a board without buses pays nothing for them.
+        private readonly BusGate[] _i2cGates;
+        private readonly BusGate[] _spiGates;
+        private readonly BusGate[] _uartGates;
+        private readonly BusGate[] _pwmGates;
+        private readonly BusGate[] _adcGates;
 
         /// <param name="board">The board's buses, or null when it has none.</param>
         public BusArbiter(IBusBoard board)
         {
             _board = board;
-            for (int i = 0; i <= ChannelUse.MaxChannel; i++)
-            {
-                GateIf(_i2cGates, i, i <= I2cDevice.MaxBus && FindI2c(i) != null);
-                GateIf(_spiGates, i, i <= SpiDevice.MaxBus && FindSpi(i) != null);
-                GateIf(_uartGates, i, i <= UartUse.MaxPort && FindUart(i) != null);
-                GateIf(_pwmGates, i, FindPwm(i) != null);
-                GateIf(_adcGates, i, FindAdc(i) != null);
-            }
+            _i2cGates = GatesFor(I2c, I2cDevice.MaxBus);
+            _spiGates = GatesFor(Spi, SpiDevice.MaxBus);
+            _uartGates = GatesFor(Uart, UartUse.MaxPort);
+            _pwmGates = GatesFor(Pwm, ChannelUse.MaxChannel);
+            _adcGates = GatesFor(Adc, ChannelUse.MaxChannel);
         }
 
         /// <summary>The I2C bus with that number, or null.</summary>
@@ -161,34 +163,68 @@ namespace WasmBox.Nano.Runtime.Buses
 
         internal BusGate I2cGate(int number)
         {
-            return _i2cGates[number];
+            return GateOf(_i2cGates, number);
         }
 
         internal BusGate SpiGate(int number)
         {
-            return _spiGates[number];
+            return GateOf(_spiGates, number);
         }
 
         internal BusGate UartGate(int number)
         {
-            return _uartGates[number];
+            return GateOf(_uartGates, number);
         }
 
         internal BusGate PwmGate(int number)
         {
-            return _pwmGates[number];
+            return GateOf(_pwmGates, number);
         }
 
         internal BusGate AdcGate(int number)
         {
-            return _adcGates[number];
+            return GateOf(_adcGates, number);
         }
 
-        private static void GateIf(BusGate[] gates, int index, bool present)
+        private static BusGate GateOf(BusGate[] gates, int number)
         {
-            if (present)
+            return gates == null || number < 0 || number >= gates.Length ? null : gates[number];
+        }
+
+        private BusGate[] GatesFor(int kind, int maxNumber)
+        {
+            int count = 0;
+            for (int i = 0; i <= maxNumber; i++)
             {
-                gates[index] = new BusGate();
+                if (Has(kind, i))
+                {
+                    count = i + 1;
+                }
+            }
+            if (count == 0)
+            {
+                return null;
+            }
+            BusGate[] gates = new BusGate[count];
+            for (int i = 0; i < count; i++)
+            {
+                if (Has(kind, i))
+                {
+                    gates[i] = new BusGate();
+                }
+            }
+            return gates;
+        }
+
+        private bool Has(int kind, int number)
+        {
+            switch (kind)
+            {
+                case I2c: return FindI2c(number) != null;
+                case Spi: return FindSpi(number) != null;
+                case Uart: return FindUart(number) != null;
+                case Pwm: return FindPwm(number) != null;
+                default: return FindAdc(number) != null;
             }
         }
     }
