@@ -89,6 +89,31 @@ public class ProvisioningTests
         Assert.Contains(reason, result.Reason);
     }
 
+    const string PointA = "04" + "30c957ee1a7298adf934ebe3f16b2a016ec89a2b5fff4378fc5933c50becfe568d1af481b4a8744daea8c7eab70304b5d973de5b5f5de67925ba54192738cd26";
+
+    [Fact]
+    public void Owner_key_is_an_optional_public_point()
+    {
+        Assert.Null(ProvisioningParser.Parse(Document()).Provisioning.OwnerKey);
+        DeviceProvisioning p = ProvisioningParser.Parse(Document(extra: ", \"ownerKey\": \"" + PointA + "\"")).Provisioning;
+        Assert.Equal(Convert.FromHexString(PointA), p.OwnerKey);
+
+        ProvisioningResult bad = ProvisioningParser.Parse(Document(extra: ", \"ownerKey\": \"02" + PointA[2..] + "\""));
+        Assert.Equal("ownerKey", bad.Field);
+        Assert.Contains("must start with 04", bad.Reason);
+    }
+
+    [Fact]
+    public void Owner_key_may_not_be_a_tenants_key()
+    {
+        ProvisioningResult result = ProvisioningParser.Parse(Document(keys: "[{\"tenant\": \"acme\", \"publicPoint\": \"" + PointA + "\"}]",
+            extra: ", \"ownerKey\": \"" + PointA + "\""));
+
+        Assert.False(result.Ok);
+        Assert.Equal("ownerKey", result.Field);
+        Assert.Contains("tenant 'acme'", result.Reason);
+    }
+
     [Fact]
     public void Attestation_key_is_optional_hex_of_16_to_64_bytes()
     {

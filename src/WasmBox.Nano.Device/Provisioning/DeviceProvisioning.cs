@@ -40,6 +40,12 @@ namespace WasmBox.Nano.Device.Provisioning
 
         public TenantKey[] TenantKeys { get; internal set; }
 
+        /// <summary>
+        /// The board owner's policy-signing key (65-byte uncompressed P-256 point, distinct from every
+        /// tenant's), or null: the board then refuses every hostcall policy.
+        /// </summary>
+        public byte[] OwnerKey { get; internal set; }
+
         /// <summary>The device's secret for attestation reports (16-64 bytes), or null: the board then answers no challenges.</summary>
         public byte[] AttestationKey { get; internal set; }
 

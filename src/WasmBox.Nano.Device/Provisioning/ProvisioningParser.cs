@@ -63,7 +63,7 @@ namespace WasmBox.Nano.Device.Provisioning
 
         private static DeviceProvisioning Read(JsonObject doc)
         {
-            JsonFields.AllowOnly(doc, "", new string[] { "deviceId", "wifi", "broker", "tenantKeys", "attestationKey", "telemetrySeconds" }, UnknownField);
+            JsonFields.AllowOnly(doc, "", new string[] { "deviceId", "wifi", "broker", "tenantKeys", "ownerKey", "attestationKey", "telemetrySeconds" }, UnknownField);
             DeviceProvisioning p = new DeviceProvisioning();
             p.DeviceId = JsonFields.RequiredString(doc, "", "deviceId");
             string idError = PolicyParser.ValidateName(p.DeviceId);
@@ -85,6 +85,12 @@ namespace WasmBox.Nano.Device.Provisioning
             }
             ReadBroker(JsonFields.Object(JsonFields.Required(doc, "", "broker"), "broker"), p);
             p.TenantKeys = ReadTenantKeys(JsonFields.Array(JsonFields.Required(doc, "", "tenantKeys"), "tenantKeys"));
+            string ownerKey = JsonFields.OptionalString(doc, "", "ownerKey");
+            if (ownerKey != null)
+            {
+                p.OwnerKey = ReadPublicPoint(ownerKey, "ownerKey");
+                RequireDistinct(p.OwnerKey, p.TenantKeys);
+            }
             string attestationKey = JsonFields.OptionalString(doc, "", "attestationKey");
             if (attestationKey != null)
             {
@@ -145,6 +151,25 @@ namespace WasmBox.Nano.Device.Provisioning
                 keys[i] = new TenantKey(tenant, ReadPublicPoint(JsonFields.RequiredString(entry, path, "publicPoint"), path + ".publicPoint"));
             }
             return keys;
+        }
+
+        /// <summary>A policy signed by a tenant must never pass as the owner's, so the keys differ.</summary>
+        private static void RequireDistinct(byte[] ownerKey, TenantKey[] tenantKeys)
+        {
+            for (int i = 0; i < tenantKeys.Length; i++)
+            {
+                byte[] tenantKey = tenantKeys[i].PublicKey;
+                bool same = true;
+                for (int b = 0; b < TenantKey.Length && same; b++)
+                {
+                    same = tenantKey[b] == ownerKey[b];
+                }
+                if (same)
+                {
+                    throw new JsonFieldException("ownerKey", "is tenant '" + tenantKeys[i].TenantId
+                        + "'s key; the board owner signs policies with a key of their own (wbx keygen)");
+                }
+            }
         }
 
         private static byte[] ReadPublicPoint(string hex, string path)
