@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using WasmBox.Nano.Bundle;
 using WasmBox.Nano.Cbor;
 using WasmBox.Nano.Coap;
 using WasmBox.Nano.Device.Board;
@@ -19,7 +18,6 @@ using WasmBox.Nano.Runtime;
 using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Policy;
 using WasmBox.Nano.Update;
-using WasmBox.Nano.Update.Policies;
 
 namespace WasmBox.Nano.Device.Networked
 {
@@ -98,7 +96,12 @@ namespace WasmBox.Nano.Device.Networked
             Attestor attestor = provisioning.AttestationKey == null
                 ? null : new Attestor(provisioning.DeviceId, provisioning.AttestationKey, updates, RuntimeVersion);
             DeviceService service = new DeviceService(provisioning.DeviceId, RuntimeVersion, runtime, updates, attestor);
-            service.Policies = StartPolicies(runtime, storage, provisioning.OwnerKey);
+            string[] policyProblems;
+            service.Policies = PolicyChannel.Boot(runtime, storage, provisioning.OwnerKey, out policyProblems);
+            for (int i = 0; i < policyProblems.Length; i++)
+            {
+                _log.Write("boot", "policy " + policyProblems[i]);
+            }
             _log.Write("boot", tenants.Length + " tenant(s), " + updates.Installed.Length + " function(s) installed");
 
             ConnectNetwork(provisioning);
@@ -118,18 +121,6 @@ namespace WasmBox.Nano.Device.Networked
             runtime.Boot();
             _log.Write("boot", "running; " + ManagedMemory.FreeBytes() + " bytes free");
             Serve(transport, service.Topics.State, will, agent, provisioning.TelemetrySeconds * 1000L);
-        }
-
-        /// <summary>The owner's policy channel, with the policies kept on the drive reinstalled.</summary>
-        private PolicyChannel StartPolicies(WasmBoxRuntime runtime, FileStorage storage, byte[] ownerKey)
-        {
-            PolicyInstaller installer = new PolicyInstaller(runtime, storage, ownerKey);
-            string[] problems = installer.Boot();
-            for (int i = 0; i < problems.Length; i++)
-            {
-                _log.Write("boot", "policy " + problems[i]);
-            }
-            return new PolicyChannel(installer, BundleReader.MaxBundleBytes);
         }
 
         private void Serve(MqttTransport transport, string stateTopic, string will, MqttAgent agent, long memoryReportMs)

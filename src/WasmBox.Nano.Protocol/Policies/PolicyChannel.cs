@@ -1,4 +1,7 @@
 using System.Collections;
+using WasmBox.Nano.Bundle;
+using WasmBox.Nano.Runtime;
+using WasmBox.Nano.Runtime.Board;
 using WasmBox.Nano.Runtime.Hostcalls;
 using WasmBox.Nano.Update;
 using WasmBox.Nano.Update.Policies;
@@ -31,6 +34,19 @@ namespace WasmBox.Nano.Protocol.Policies
             }
             _installer = installer;
             _maxBytes = maxBytes;
+        }
+
+        /// <summary>
+        /// A booting board's channel (the firmware's and the simulated device's alike): an installer over
+        /// the drive with the policies kept there reinstalled, taking signed policies up to a bundle's size.
+        /// </summary>
+        /// <param name="ownerKey">The owner's public point, or null: every policy is then refused.</param>
+        /// <param name="bootProblems">One line per kept policy that could not be reinstalled.</param>
+        public static PolicyChannel Boot(WasmBoxRuntime runtime, IStorage storage, byte[] ownerKey, out string[] bootProblems)
+        {
+            PolicyInstaller installer = new PolicyInstaller(runtime, storage, ownerKey);
+            bootProblems = installer.Boot();
+            return new PolicyChannel(installer, BundleReader.MaxBundleBytes);
         }
 
         public int MaxBytes { get { return _maxBytes; } }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using WasmBox.Nano.Bundle;
 using WasmBox.Nano.Coap;
 using WasmBox.Nano.Coap.Host;
 using WasmBox.Nano.Host.Simulation;
@@ -13,7 +12,6 @@ using WasmBox.Nano.Protocol.Policies;
 using WasmBox.Nano.Runtime;
 using WasmBox.Nano.Runtime.Policy;
 using WasmBox.Nano.Update;
-using WasmBox.Nano.Update.Policies;
 
 namespace WasmBox.Nano.Deploy.Device;
 
@@ -181,10 +179,10 @@ public sealed class SimulatedDevice : IAsyncDisposable
     /// <summary>The owner's policy channel, with the policies the board's drive kept reinstalled.</summary>
     private static PolicyChannel StartPolicies(WasmBoxRuntime runtime, SimulatedBoard board, SimulatedDeviceOptions options, Action<string> log)
     {
-        var installer = new PolicyInstaller(runtime, board.Storage, options.OwnerKey);
-        foreach (string problem in installer.Boot())
+        var channel = PolicyChannel.Boot(runtime, board.Storage, options.OwnerKey, out string[] problems);
+        foreach (string problem in problems)
             log("boot: policy " + problem);
-        return new PolicyChannel(installer, BundleReader.MaxBundleBytes);
+        return channel;
     }
 
     private static CoapUdpServerHost StartCoap(DeviceService service, int port)
