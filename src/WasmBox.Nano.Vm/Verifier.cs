@@ -57,10 +57,10 @@ namespace WasmBox.Nano.Vm
                     "program length " + code.Length + " is not a multiple of 8");
             }
             int n = code.Length / Opcodes.InstructionSize;
-            if (n > options.MaxInstructions)
+            if (n > options.MaxInstructions || n > VmProgram.MaxSlots)
             {
                 return new VerifyResult(VerifyError.TooLarge, -1, -1,
-                    "program has " + n + " instructions, the limit is " + options.MaxInstructions);
+                    "program has " + n + " instructions, the limit is " + (n > options.MaxInstructions ? options.MaxInstructions : VmProgram.MaxSlots));
             }
 
             // Pass 1: which slots are LDDW second halves (jumps may not land there).
@@ -146,11 +146,15 @@ namespace WasmBox.Nano.Vm
                         program.Dst[pc] = (byte)dst;
                         program.Src[pc] = (byte)src;
                         program.Off[pc] = decodedOff;
-                        program.Imm[pc] = decodedImm;
+                        program.Imm[pc] = (int)decodedImm;
                     }
                     if (op == Opcodes.Lddw)
                     {
                         pc++;
+                        if (program != null)
+                        {
+                            program.Imm[pc] = (int)(decodedImm >> 32);
+                        }
                     }
                 }
                 if (pass == 0)
@@ -165,6 +169,7 @@ namespace WasmBox.Nano.Vm
                     program = new VmProgram(n, ids);
                 }
             }
+            program.CountRuns();
             return new VerifyResult(program);
         }
 

@@ -18,6 +18,13 @@ namespace WasmBox.Nano.Vm
         private const int SavedPerFrame = 5; // r6..r9 and r10
 
         private readonly VmProgram _program;
+        // The opcodes this VM runs: the program's with superinstructions, and a Halt while a run
+        // the budget cannot pay for in full is under way (so it is the VM's own copy).
+        private readonly byte[] _ops;
+        private int _haltAt = -1;
+        private byte _haltedOp;
+        private int _unfusedAt = -1;
+        private byte _fusedOp;
         private readonly HelperTable _helpers;
         private readonly HelperGrant _grant;
         private readonly VmMemory _memory = new VmMemory();
@@ -58,6 +65,7 @@ namespace WasmBox.Nano.Vm
                 throw new System.ArgumentOutOfRangeException("stackFrames");
             }
             _program = program;
+            _ops = Superinstructions.Fuse(program);
             _helpers = helpers == null ? new HelperTable() : helpers;
             _grant = grant;
             _maxDepth = stackFrames - 1;
@@ -145,6 +153,14 @@ namespace WasmBox.Nano.Vm
         /// r1 and r2 set, every other register 0 and r10 at the stack top. An entry that is not
         /// <see cref="VmProgram.IsEntryPoint"/> ends the run at once with InvalidInstruction.
         /// </summary>
+        /// <remarks>
+        /// The instruction budget is charged a straight run at a time (<see cref="VmProgram.Run"/>:
+        /// up to and including the jump, call or exit that ends it), when control enters the run,
+        /// so the loop pays nothing per instruction. The meaning is unchanged: a run that the
+        /// budget cannot pay for in full gets a Halt planted where the budget runs out and stops
+        /// there, having executed exactly InstructionBudget instructions; a fault inside a run gives
+        /// back what the run did not execute.
+        /// </remarks>
         public VmStatus RunAt(int entry, ulong r1, ulong r2)
         {
             ulong[] r = _reg;
@@ -163,11 +179,12 @@ namespace WasmBox.Nano.Vm
             _faultIndex = -1;
 
             VmProgram p = _program;
-            byte[] ops = p.Op;
+            byte[] ops = _ops;
             byte[] ds = p.Dst;
             byte[] ss = p.Src;
             int[] offs = p.Off;
-            long[] imms = p.Imm;
+            int[] imms = p.Imm;
+            short[] runs = p.Run;
             VmMemory mem = _memory;
             int fuel = _instructionBudget;
             int branches = _branchBudget;
@@ -190,381 +207,445 @@ namespace WasmBox.Nano.Vm
                 goto Done;
             }
 
-            while (true)
+        Charge:
+            fuel -= runs[pc];
+            if (fuel < 0)
             {
-                if (--fuel < 0)
-                {
+                goto OutOfFuel;
+            }
+        Dispatch:
+            switch (ops[pc])
+            {
+                // ---- 64-bit ALU ----
+                case Opcodes.Add64K: r[ds[pc]] += (ulong)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Add64X: r[ds[pc]] += r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.Sub64K: r[ds[pc]] -= (ulong)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Sub64X: r[ds[pc]] -= r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.Mul64K: r[ds[pc]] *= (ulong)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Mul64X: r[ds[pc]] *= r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.Div64K: r[ds[pc]] = UDiv64(r[ds[pc]], (ulong)imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Div64X: r[ds[pc]] = UDiv64(r[ds[pc]], r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Mod64K: r[ds[pc]] = UMod64(r[ds[pc]], (ulong)imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Mod64X: r[ds[pc]] = UMod64(r[ds[pc]], r[ss[pc]]); pc++; goto Dispatch;
+                case InternalOpcodes.SDiv64K: r[ds[pc]] = (ulong)SDiv64((long)r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+                case InternalOpcodes.SDiv64X: r[ds[pc]] = (ulong)SDiv64((long)r[ds[pc]], (long)r[ss[pc]]); pc++; goto Dispatch;
+                case InternalOpcodes.SMod64K: r[ds[pc]] = (ulong)SMod64((long)r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+                case InternalOpcodes.SMod64X: r[ds[pc]] = (ulong)SMod64((long)r[ds[pc]], (long)r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Or64K: r[ds[pc]] |= (ulong)(long)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Or64X: r[ds[pc]] |= r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.And64K: r[ds[pc]] &= (ulong)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.And64X: r[ds[pc]] &= r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.Xor64K: r[ds[pc]] ^= (ulong)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Xor64X: r[ds[pc]] ^= r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.Lsh64K: r[ds[pc]] <<= imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Lsh64X: r[ds[pc]] <<= (int)(r[ss[pc]] & 63); pc++; goto Dispatch;
+                case Opcodes.Rsh64K: r[ds[pc]] >>= imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Rsh64X: r[ds[pc]] >>= (int)(r[ss[pc]] & 63); pc++; goto Dispatch;
+                case Opcodes.Arsh64K: r[ds[pc]] = Signed.ShiftRight64(r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Arsh64X: r[ds[pc]] = Signed.ShiftRight64(r[ds[pc]], (int)(r[ss[pc]] & 63)); pc++; goto Dispatch;
+                case Opcodes.Neg64: r[ds[pc]] = (ulong)(-(long)r[ds[pc]]); pc++; goto Dispatch;
+                case Opcodes.Mov64K: r[ds[pc]] = (ulong)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Mov64X: r[ds[pc]] = r[ss[pc]]; pc++; goto Dispatch;
+                case InternalOpcodes.MovSx64From8: r[ds[pc]] = Signed.Extend8(r[ss[pc]]); pc++; goto Dispatch;
+                case InternalOpcodes.MovSx64From16: r[ds[pc]] = Signed.Extend16(r[ss[pc]]); pc++; goto Dispatch;
+                case InternalOpcodes.MovSx64From32: r[ds[pc]] = Signed.Extend32(r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Bswap: r[ds[pc]] = Swap(r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+
+                // ---- 32-bit ALU: operate on the low halves, zero-extend the result ----
+                case Opcodes.Add32K: r[ds[pc]] = (uint)((uint)r[ds[pc]] + (uint)imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Add32X: r[ds[pc]] = (uint)((uint)r[ds[pc]] + (uint)r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Sub32K: r[ds[pc]] = (uint)((uint)r[ds[pc]] - (uint)imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Sub32X: r[ds[pc]] = (uint)((uint)r[ds[pc]] - (uint)r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Mul32K: r[ds[pc]] = (uint)((uint)r[ds[pc]] * (uint)imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Mul32X: r[ds[pc]] = (uint)((uint)r[ds[pc]] * (uint)r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Div32K: r[ds[pc]] = UDiv32((uint)r[ds[pc]], (uint)imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Div32X: r[ds[pc]] = UDiv32((uint)r[ds[pc]], (uint)r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Mod32K: r[ds[pc]] = UMod32((uint)r[ds[pc]], (uint)imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Mod32X: r[ds[pc]] = UMod32((uint)r[ds[pc]], (uint)r[ss[pc]]); pc++; goto Dispatch;
+                case InternalOpcodes.SDiv32K: r[ds[pc]] = (uint)SDiv32((int)r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+                case InternalOpcodes.SDiv32X: r[ds[pc]] = (uint)SDiv32((int)r[ds[pc]], (int)r[ss[pc]]); pc++; goto Dispatch;
+                case InternalOpcodes.SMod32K: r[ds[pc]] = (uint)SMod32((int)r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+                case InternalOpcodes.SMod32X: r[ds[pc]] = (uint)SMod32((int)r[ds[pc]], (int)r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Or32K: r[ds[pc]] = (uint)r[ds[pc]] | (uint)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Or32X: r[ds[pc]] = (uint)r[ds[pc]] | (uint)r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.And32K: r[ds[pc]] = (uint)r[ds[pc]] & (uint)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.And32X: r[ds[pc]] = (uint)r[ds[pc]] & (uint)r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.Xor32K: r[ds[pc]] = (uint)r[ds[pc]] ^ (uint)imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Xor32X: r[ds[pc]] = (uint)r[ds[pc]] ^ (uint)r[ss[pc]]; pc++; goto Dispatch;
+                case Opcodes.Lsh32K: r[ds[pc]] = (uint)r[ds[pc]] << imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Lsh32X: r[ds[pc]] = (uint)r[ds[pc]] << (int)(r[ss[pc]] & 31); pc++; goto Dispatch;
+                case Opcodes.Rsh32K: r[ds[pc]] = (uint)r[ds[pc]] >> imms[pc]; pc++; goto Dispatch;
+                case Opcodes.Rsh32X: r[ds[pc]] = (uint)r[ds[pc]] >> (int)(r[ss[pc]] & 31); pc++; goto Dispatch;
+                case Opcodes.Arsh32K: r[ds[pc]] = Signed.ShiftRight32((uint)r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Arsh32X: r[ds[pc]] = Signed.ShiftRight32((uint)r[ds[pc]], (int)(r[ss[pc]] & 31)); pc++; goto Dispatch;
+                case Opcodes.Neg32: r[ds[pc]] = (uint)(-(int)r[ds[pc]]); pc++; goto Dispatch;
+                // Masked: nanoCLR widens an int-tagged value with its sign (see Signed).
+                case Opcodes.Mov32K: r[ds[pc]] = (ulong)imms[pc] & 0xFFFFFFFFUL; pc++; goto Dispatch;
+                case Opcodes.Mov32X: r[ds[pc]] = (uint)r[ss[pc]]; pc++; goto Dispatch;
+                case InternalOpcodes.MovSx32From8: r[ds[pc]] = (uint)Signed.Extend8(r[ss[pc]]); pc++; goto Dispatch;
+                case InternalOpcodes.MovSx32From16: r[ds[pc]] = (uint)Signed.Extend16(r[ss[pc]]); pc++; goto Dispatch;
+                case Opcodes.Le: r[ds[pc]] = Truncate(r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+                case Opcodes.Be: r[ds[pc]] = Swap(r[ds[pc]], imms[pc]); pc++; goto Dispatch;
+
+                case Opcodes.Lddw:
+                    r[ds[pc]] = ((ulong)imms[pc] & 0xFFFFFFFFUL) | ((ulong)imms[pc + 1] << 32);
+                    pc += 2;
+                    goto Dispatch;
+
+                // ---- superinstructions (see Superinstructions; none can fault) ----
+                case Superinstructions.MovLshK: r[ds[pc]] = r[ss[pc]] << imms[pc + 1]; pc += 2; goto Dispatch;
+                case Superinstructions.MovRshK: r[ds[pc]] = r[ss[pc]] >> imms[pc + 1]; pc += 2; goto Dispatch;
+                case Superinstructions.MovAndK: r[ds[pc]] = r[ss[pc]] & (ulong)imms[pc + 1]; pc += 2; goto Dispatch;
+                case Superinstructions.MovAddK: r[ds[pc]] = r[ss[pc]] + (ulong)imms[pc + 1]; pc += 2; goto Dispatch;
+                case Superinstructions.MovAddX: r[ds[pc]] = r[ss[pc]] + r[ss[pc + 1]]; pc += 2; goto Dispatch;
+                case Superinstructions.MovAndX: r[ds[pc]] = r[ss[pc]] & r[ss[pc + 1]]; pc += 2; goto Dispatch;
+                case Superinstructions.MovXorX: r[ds[pc]] = r[ss[pc]] ^ r[ss[pc + 1]]; pc += 2; goto Dispatch;
+                case Superinstructions.MovOrX: r[ds[pc]] = r[ss[pc]] | r[ss[pc + 1]]; pc += 2; goto Dispatch;
+                case Superinstructions.MovZext: r[ds[pc]] = r[ss[pc]] & 0xFFFFFFFFUL; pc += 3; goto Dispatch;
+                case Superinstructions.Zext: r[ds[pc]] &= 0xFFFFFFFFUL; pc += 2; goto Dispatch;
+                case Superinstructions.MaskSelectX: r[ds[pc]] = (0UL - (r[ds[pc]] & (ulong)imms[pc])) & r[ss[pc + 2]]; pc += 3; goto Dispatch;
+                case Superinstructions.MaskSelectXorX: r[ds[pc]] = ((0UL - (r[ds[pc]] & (ulong)imms[pc])) & r[ss[pc + 2]]) ^ r[ss[pc + 3]]; pc += 4; goto Dispatch;
+                case Superinstructions.MaskSelectK: r[ds[pc]] = (0UL - (r[ds[pc]] & (ulong)imms[pc])) & (ulong)imms[pc + 2]; pc += 3; goto Dispatch;
+                case Superinstructions.NegAndX: r[ds[pc]] = (0UL - r[ds[pc]]) & r[ss[pc + 1]]; pc += 2; goto Dispatch;
+                case Superinstructions.XorRshK: r[ds[pc]] = (r[ds[pc]] ^ r[ss[pc]]) >> imms[pc + 1]; pc += 2; goto Dispatch;
+                case Superinstructions.LshOrX: r[ds[pc]] = (r[ds[pc]] << imms[pc]) | r[ss[pc + 1]]; pc += 2; goto Dispatch;
+                case Superinstructions.MulAddK: r[ds[pc]] = r[ds[pc]] * (ulong)imms[pc] + (ulong)imms[pc + 1]; pc += 2; goto Dispatch;
+                case Superinstructions.MovLshXorSelf:
+                    value = r[ss[pc]];
+                    r[ds[pc]] = (value << imms[pc + 1]) ^ value;
+                    pc += 3;
+                    goto Dispatch;
+                case Superinstructions.MovJneK:
+                    r[ds[pc]] = r[ss[pc]];
+                    pc++;
+                    if (r[ds[pc]] != (ulong)imms[pc]) goto Taken;
+                    goto NotTaken;
+                case Superinstructions.MovJgtX:
+                    r[ds[pc]] = r[ss[pc]];
+                    pc++;
+                    if (r[ds[pc]] > r[ss[pc]]) goto Taken;
+                    goto NotTaken;
+                case Superinstructions.MovRshXorSelf:
+                    value = r[ss[pc]];
+                    r[ds[pc]] = (value >> imms[pc + 1]) ^ value;
+                    pc += 3;
+                    goto Dispatch;
+
+                // ---- loads and stores: inline check against the region the last read (or
+                // write) hit; anything else goes to Miss, which asks VmMemory.Translate ----
+                case Opcodes.LdxB:
+                    rel = r[ss[pc]] + (ulong)offs[pc] - rdStart;
+                    if (rel >= rdLen)
+                    {
+                        size = 1;
+                        goto ReadMiss;
+                    }
+                    r[ds[pc]] = rdData[rdOff + (int)rel];
+                    pc++;
+                    goto Dispatch;
+                // Sign-extending loads (RFC 9669 v4; clang emits them only for -mcpu=v4) ask VmMemory every time.
+                case Opcodes.LdxSb: size = 1; goto SignedLoad;
+                case Opcodes.LdxSh: size = 2; goto SignedLoad;
+                case Opcodes.LdxSw: size = 4; goto SignedLoad;
+                case Opcodes.LdxH:
+                    rel = r[ss[pc]] + (ulong)offs[pc] - rdStart;
+                    if (rel >= rdLen || rel + 2 > rdLen)
+                    {
+                        size = 2;
+                        goto ReadMiss;
+                    }
+                    at = rdOff + (int)rel;
+                    r[ds[pc]] = (ulong)(rdData[at] | (rdData[at + 1] << 8));
+                    pc++;
+                    goto Dispatch;
+                case Opcodes.LdxW:
+                    rel = r[ss[pc]] + (ulong)offs[pc] - rdStart;
+                    if (rel >= rdLen || rel + 4 > rdLen)
+                    {
+                        size = 4;
+                        goto ReadMiss;
+                    }
+                    at = rdOff + (int)rel;
+                    // Masked: nanoCLR may widen an int-tagged value with sign (see Signed).
+                    r[ds[pc]] = (uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL;
+                    pc++;
+                    goto Dispatch;
+                case Opcodes.LdxDw:
+                    rel = r[ss[pc]] + (ulong)offs[pc] - rdStart;
+                    if (rel >= rdLen || rel + 8 > rdLen)
+                    {
+                        size = 8;
+                        goto ReadMiss;
+                    }
+                    at = rdOff + (int)rel;
+                    r[ds[pc]] = ((uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL)
+                        | ((ulong)(uint)(rdData[at + 4] | (rdData[at + 5] << 8) | (rdData[at + 6] << 16) | (rdData[at + 7] << 24)) << 32);
+                    pc++;
+                    goto Dispatch;
+
+                // ---- stores: ST takes the immediate, STX the source register ----
+                case Opcodes.StB:
+                    value = (ulong)imms[pc];
+                    goto StoreB;
+                case Opcodes.StxB:
+                    value = r[ss[pc]];
+                StoreB:
+                    rel = r[ds[pc]] + (ulong)offs[pc] - wrStart;
+                    if (rel >= wrLen)
+                    {
+                        size = 1;
+                        goto WriteMiss;
+                    }
+                    wrData[wrOff + (int)rel] = (byte)value;
+                    pc++;
+                    goto Dispatch;
+                case Opcodes.StH:
+                    value = (ulong)imms[pc];
+                    goto StoreH;
+                case Opcodes.StxH:
+                    value = r[ss[pc]];
+                StoreH:
+                    rel = r[ds[pc]] + (ulong)offs[pc] - wrStart;
+                    if (rel >= wrLen || rel + 2 > wrLen)
+                    {
+                        size = 2;
+                        goto WriteMiss;
+                    }
+                    at = wrOff + (int)rel;
+                    wrData[at] = (byte)value;
+                    wrData[at + 1] = (byte)(value >> 8);
+                    pc++;
+                    goto Dispatch;
+                case Opcodes.StW:
+                    value = (ulong)imms[pc];
+                    goto StoreW;
+                case Opcodes.StxW:
+                    value = r[ss[pc]];
+                StoreW:
+                    rel = r[ds[pc]] + (ulong)offs[pc] - wrStart;
+                    if (rel >= wrLen || rel + 4 > wrLen)
+                    {
+                        size = 4;
+                        goto WriteMiss;
+                    }
+                    at = wrOff + (int)rel;
+                    wrData[at] = (byte)value;
+                    wrData[at + 1] = (byte)(value >> 8);
+                    wrData[at + 2] = (byte)(value >> 16);
+                    wrData[at + 3] = (byte)(value >> 24);
+                    pc++;
+                    goto Dispatch;
+                case Opcodes.StDw:
+                    value = (ulong)imms[pc];
+                    goto StoreDw;
+                case Opcodes.StxDw:
+                    value = r[ss[pc]];
+                StoreDw:
+                    rel = r[ds[pc]] + (ulong)offs[pc] - wrStart;
+                    if (rel >= wrLen || rel + 8 > wrLen)
+                    {
+                        size = 8;
+                        goto WriteMiss;
+                    }
+                    at = wrOff + (int)rel;
+                    wrData[at] = (byte)value;
+                    wrData[at + 1] = (byte)(value >> 8);
+                    wrData[at + 2] = (byte)(value >> 16);
+                    wrData[at + 3] = (byte)(value >> 24);
+                    wrData[at + 4] = (byte)(value >> 32);
+                    wrData[at + 5] = (byte)(value >> 40);
+                    wrData[at + 6] = (byte)(value >> 48);
+                    wrData[at + 7] = (byte)(value >> 56);
+                    pc++;
+                    goto Dispatch;
+
+                // ---- jumps end a straight run: either way the next run is charged ----
+                case Opcodes.Ja: goto Taken;
+                case Opcodes.JeqK: if (r[ds[pc]] == (ulong)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JeqX: if (r[ds[pc]] == r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JneK: if (r[ds[pc]] != (ulong)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JneX: if (r[ds[pc]] != r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JgtK: if (r[ds[pc]] > (ulong)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JgtX: if (r[ds[pc]] > r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JgeK: if (r[ds[pc]] >= (ulong)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JgeX: if (r[ds[pc]] >= r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JltK: if (r[ds[pc]] < (ulong)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JltX: if (r[ds[pc]] < r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JleK: if (r[ds[pc]] <= (ulong)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JleX: if (r[ds[pc]] <= r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JsetK: if ((r[ds[pc]] & (ulong)imms[pc]) != 0) goto Taken; goto NotTaken;
+                case Opcodes.JsetX: if ((r[ds[pc]] & r[ss[pc]]) != 0) goto Taken; goto NotTaken;
+                case Opcodes.JsgtK: if ((long)r[ds[pc]] > (long)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JsgtX: if ((long)r[ds[pc]] > (long)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JsgeK: if ((long)r[ds[pc]] >= (long)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JsgeX: if ((long)r[ds[pc]] >= (long)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JsltK: if ((long)r[ds[pc]] < (long)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JsltX: if ((long)r[ds[pc]] < (long)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.JsleK: if ((long)r[ds[pc]] <= (long)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.JsleX: if ((long)r[ds[pc]] <= (long)r[ss[pc]]) goto Taken; goto NotTaken;
+
+                case Opcodes.Jeq32K: if ((uint)r[ds[pc]] == (uint)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jeq32X: if ((uint)r[ds[pc]] == (uint)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jne32K: if ((uint)r[ds[pc]] != (uint)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jne32X: if ((uint)r[ds[pc]] != (uint)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jgt32K: if ((uint)r[ds[pc]] > (uint)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jgt32X: if ((uint)r[ds[pc]] > (uint)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jge32K: if ((uint)r[ds[pc]] >= (uint)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jge32X: if ((uint)r[ds[pc]] >= (uint)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jlt32K: if ((uint)r[ds[pc]] < (uint)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jlt32X: if ((uint)r[ds[pc]] < (uint)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jle32K: if ((uint)r[ds[pc]] <= (uint)imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jle32X: if ((uint)r[ds[pc]] <= (uint)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jset32K: if (((uint)r[ds[pc]] & (uint)imms[pc]) != 0) goto Taken; goto NotTaken;
+                case Opcodes.Jset32X: if (((uint)r[ds[pc]] & (uint)r[ss[pc]]) != 0) goto Taken; goto NotTaken;
+                case Opcodes.Jsgt32K: if ((int)r[ds[pc]] > imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jsgt32X: if ((int)r[ds[pc]] > (int)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jsge32K: if ((int)r[ds[pc]] >= imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jsge32X: if ((int)r[ds[pc]] >= (int)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jslt32K: if ((int)r[ds[pc]] < imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jslt32X: if ((int)r[ds[pc]] < (int)r[ss[pc]]) goto Taken; goto NotTaken;
+                case Opcodes.Jsle32K: if ((int)r[ds[pc]] <= imms[pc]) goto Taken; goto NotTaken;
+                case Opcodes.Jsle32X: if ((int)r[ds[pc]] <= (int)r[ss[pc]]) goto Taken; goto NotTaken;
+
+                // ---- calls ----
+                case Opcodes.Call:
+                    _fuelAtCall = fuel;
+                    _charged = 0;
+                    status = CallHelper(imms[pc]);
+                    fuel -= _charged;
+                    if (status != VmStatus.Ok)
+                    {
+                        goto Done;
+                    }
+                    if (_exitRequested)
+                    {
+                        _result = r[0];
+                        goto Done;
+                    }
+                    // A helper may map, unmap or resize regions: forget the cached ones.
+                    rdLen = 0;
+                    wrLen = 0;
+                    pc++;
+                    goto Charge;
+                case InternalOpcodes.CallLocal:
+                    if (depth == _maxDepth)
+                    {
+                        status = VmStatus.CallDepthExceeded;
+                        goto Done;
+                    }
+                    at = depth * SavedPerFrame;
+                    _saved[at] = r[6];
+                    _saved[at + 1] = r[7];
+                    _saved[at + 2] = r[8];
+                    _saved[at + 3] = r[9];
+                    _saved[at + 4] = r[10];
+                    _returnTo[depth] = pc + 1;
+                    depth++;
+                    r[10] -= StackFrameSize;
+                    goto Taken;
+                case Opcodes.Exit:
+                    if (depth == 0)
+                    {
+                        _result = r[0];
+                        status = VmStatus.Ok;
+                        goto Done;
+                    }
+                    depth--;
+                    at = depth * SavedPerFrame;
+                    r[6] = _saved[at];
+                    r[7] = _saved[at + 1];
+                    r[8] = _saved[at + 2];
+                    r[9] = _saved[at + 3];
+                    r[10] = _saved[at + 4];
+                    pc = _returnTo[depth];
+                    goto Charge;
+                case InternalOpcodes.Halt:
                     status = VmStatus.InstructionBudgetExhausted;
                     goto Done;
-                }
-                switch (ops[pc])
-                {
-                    // ---- 64-bit ALU ----
-                    case Opcodes.Add64K: r[ds[pc]] += (ulong)imms[pc]; break;
-                    case Opcodes.Add64X: r[ds[pc]] += r[ss[pc]]; break;
-                    case Opcodes.Sub64K: r[ds[pc]] -= (ulong)imms[pc]; break;
-                    case Opcodes.Sub64X: r[ds[pc]] -= r[ss[pc]]; break;
-                    case Opcodes.Mul64K: r[ds[pc]] *= (ulong)imms[pc]; break;
-                    case Opcodes.Mul64X: r[ds[pc]] *= r[ss[pc]]; break;
-                    case Opcodes.Div64K: r[ds[pc]] = UDiv64(r[ds[pc]], (ulong)imms[pc]); break;
-                    case Opcodes.Div64X: r[ds[pc]] = UDiv64(r[ds[pc]], r[ss[pc]]); break;
-                    case Opcodes.Mod64K: r[ds[pc]] = UMod64(r[ds[pc]], (ulong)imms[pc]); break;
-                    case Opcodes.Mod64X: r[ds[pc]] = UMod64(r[ds[pc]], r[ss[pc]]); break;
-                    case InternalOpcodes.SDiv64K: r[ds[pc]] = (ulong)SDiv64((long)r[ds[pc]], imms[pc]); break;
-                    case InternalOpcodes.SDiv64X: r[ds[pc]] = (ulong)SDiv64((long)r[ds[pc]], (long)r[ss[pc]]); break;
-                    case InternalOpcodes.SMod64K: r[ds[pc]] = (ulong)SMod64((long)r[ds[pc]], imms[pc]); break;
-                    case InternalOpcodes.SMod64X: r[ds[pc]] = (ulong)SMod64((long)r[ds[pc]], (long)r[ss[pc]]); break;
-                    case Opcodes.Or64K: r[ds[pc]] |= (ulong)imms[pc]; break;
-                    case Opcodes.Or64X: r[ds[pc]] |= r[ss[pc]]; break;
-                    case Opcodes.And64K: r[ds[pc]] &= (ulong)imms[pc]; break;
-                    case Opcodes.And64X: r[ds[pc]] &= r[ss[pc]]; break;
-                    case Opcodes.Xor64K: r[ds[pc]] ^= (ulong)imms[pc]; break;
-                    case Opcodes.Xor64X: r[ds[pc]] ^= r[ss[pc]]; break;
-                    case Opcodes.Lsh64K: r[ds[pc]] <<= (int)imms[pc]; break;
-                    case Opcodes.Lsh64X: r[ds[pc]] <<= (int)(r[ss[pc]] & 63); break;
-                    case Opcodes.Rsh64K: r[ds[pc]] >>= (int)imms[pc]; break;
-                    case Opcodes.Rsh64X: r[ds[pc]] >>= (int)(r[ss[pc]] & 63); break;
-                    case Opcodes.Arsh64K: r[ds[pc]] = Signed.ShiftRight64(r[ds[pc]], (int)imms[pc]); break;
-                    case Opcodes.Arsh64X: r[ds[pc]] = Signed.ShiftRight64(r[ds[pc]], (int)(r[ss[pc]] & 63)); break;
-                    case Opcodes.Neg64: r[ds[pc]] = (ulong)(-(long)r[ds[pc]]); break;
-                    case Opcodes.Mov64K: r[ds[pc]] = (ulong)imms[pc]; break;
-                    case Opcodes.Mov64X: r[ds[pc]] = r[ss[pc]]; break;
-                    case InternalOpcodes.MovSx64From8: r[ds[pc]] = Signed.Extend8(r[ss[pc]]); break;
-                    case InternalOpcodes.MovSx64From16: r[ds[pc]] = Signed.Extend16(r[ss[pc]]); break;
-                    case InternalOpcodes.MovSx64From32: r[ds[pc]] = Signed.Extend32(r[ss[pc]]); break;
-                    case Opcodes.Bswap: r[ds[pc]] = Swap(r[ds[pc]], (int)imms[pc]); break;
 
-                    // ---- 32-bit ALU: operate on the low halves, zero-extend the result ----
-                    case Opcodes.Add32K: r[ds[pc]] = (uint)((uint)r[ds[pc]] + (uint)imms[pc]); break;
-                    case Opcodes.Add32X: r[ds[pc]] = (uint)((uint)r[ds[pc]] + (uint)r[ss[pc]]); break;
-                    case Opcodes.Sub32K: r[ds[pc]] = (uint)((uint)r[ds[pc]] - (uint)imms[pc]); break;
-                    case Opcodes.Sub32X: r[ds[pc]] = (uint)((uint)r[ds[pc]] - (uint)r[ss[pc]]); break;
-                    case Opcodes.Mul32K: r[ds[pc]] = (uint)((uint)r[ds[pc]] * (uint)imms[pc]); break;
-                    case Opcodes.Mul32X: r[ds[pc]] = (uint)((uint)r[ds[pc]] * (uint)r[ss[pc]]); break;
-                    case Opcodes.Div32K: r[ds[pc]] = UDiv32((uint)r[ds[pc]], (uint)imms[pc]); break;
-                    case Opcodes.Div32X: r[ds[pc]] = UDiv32((uint)r[ds[pc]], (uint)r[ss[pc]]); break;
-                    case Opcodes.Mod32K: r[ds[pc]] = UMod32((uint)r[ds[pc]], (uint)imms[pc]); break;
-                    case Opcodes.Mod32X: r[ds[pc]] = UMod32((uint)r[ds[pc]], (uint)r[ss[pc]]); break;
-                    case InternalOpcodes.SDiv32K: r[ds[pc]] = (uint)SDiv32((int)r[ds[pc]], (int)imms[pc]); break;
-                    case InternalOpcodes.SDiv32X: r[ds[pc]] = (uint)SDiv32((int)r[ds[pc]], (int)r[ss[pc]]); break;
-                    case InternalOpcodes.SMod32K: r[ds[pc]] = (uint)SMod32((int)r[ds[pc]], (int)imms[pc]); break;
-                    case InternalOpcodes.SMod32X: r[ds[pc]] = (uint)SMod32((int)r[ds[pc]], (int)r[ss[pc]]); break;
-                    case Opcodes.Or32K: r[ds[pc]] = (uint)r[ds[pc]] | (uint)imms[pc]; break;
-                    case Opcodes.Or32X: r[ds[pc]] = (uint)r[ds[pc]] | (uint)r[ss[pc]]; break;
-                    case Opcodes.And32K: r[ds[pc]] = (uint)r[ds[pc]] & (uint)imms[pc]; break;
-                    case Opcodes.And32X: r[ds[pc]] = (uint)r[ds[pc]] & (uint)r[ss[pc]]; break;
-                    case Opcodes.Xor32K: r[ds[pc]] = (uint)r[ds[pc]] ^ (uint)imms[pc]; break;
-                    case Opcodes.Xor32X: r[ds[pc]] = (uint)r[ds[pc]] ^ (uint)r[ss[pc]]; break;
-                    case Opcodes.Lsh32K: r[ds[pc]] = (uint)r[ds[pc]] << (int)imms[pc]; break;
-                    case Opcodes.Lsh32X: r[ds[pc]] = (uint)r[ds[pc]] << (int)(r[ss[pc]] & 31); break;
-                    case Opcodes.Rsh32K: r[ds[pc]] = (uint)r[ds[pc]] >> (int)imms[pc]; break;
-                    case Opcodes.Rsh32X: r[ds[pc]] = (uint)r[ds[pc]] >> (int)(r[ss[pc]] & 31); break;
-                    case Opcodes.Arsh32K: r[ds[pc]] = Signed.ShiftRight32((uint)r[ds[pc]], (int)imms[pc]); break;
-                    case Opcodes.Arsh32X: r[ds[pc]] = Signed.ShiftRight32((uint)r[ds[pc]], (int)(r[ss[pc]] & 31)); break;
-                    case Opcodes.Neg32: r[ds[pc]] = (uint)(-(int)r[ds[pc]]); break;
-                    case Opcodes.Mov32K: r[ds[pc]] = (uint)imms[pc]; break;
-                    case Opcodes.Mov32X: r[ds[pc]] = (uint)r[ss[pc]]; break;
-                    case InternalOpcodes.MovSx32From8: r[ds[pc]] = (uint)Signed.Extend8(r[ss[pc]]); break;
-                    case InternalOpcodes.MovSx32From16: r[ds[pc]] = (uint)Signed.Extend16(r[ss[pc]]); break;
-                    case Opcodes.Le: r[ds[pc]] = Truncate(r[ds[pc]], (int)imms[pc]); break;
-                    case Opcodes.Be: r[ds[pc]] = Swap(r[ds[pc]], (int)imms[pc]); break;
-
-                    case Opcodes.Lddw:
-                        r[ds[pc]] = (ulong)imms[pc];
-                        pc += 2;
-                        continue;
-
-                    // ---- loads and stores: inline check against the region the last read (or
-                    // write) hit; anything else goes to Miss, which asks VmMemory.Translate ----
-                    case Opcodes.LdxB:
-                        addr = r[ss[pc]] + (ulong)offs[pc];
-                        rel = addr - rdStart;
-                        if (rel >= rdLen)
-                        {
-                            size = 1;
-                            goto ReadMiss;
-                        }
-                        r[ds[pc]] = rdData[rdOff + (int)rel];
-                        break;
-                    case Opcodes.LdxSb:
-                        addr = r[ss[pc]] + (ulong)offs[pc];
-                        rel = addr - rdStart;
-                        if (rel >= rdLen)
-                        {
-                            size = 1;
-                            goto ReadMiss;
-                        }
-                        r[ds[pc]] = Signed.Extend8(rdData[rdOff + (int)rel]);
-                        break;
-                    case Opcodes.LdxH:
-                    case Opcodes.LdxSh:
-                        addr = r[ss[pc]] + (ulong)offs[pc];
-                        rel = addr - rdStart;
-                        if (rel >= rdLen || rel + 2 > rdLen)
-                        {
-                            size = 2;
-                            goto ReadMiss;
-                        }
-                        at = rdOff + (int)rel;
-                        value = (ulong)(rdData[at] | (rdData[at + 1] << 8));
-                        r[ds[pc]] = ops[pc] == Opcodes.LdxH ? value : Signed.Extend16(value);
-                        break;
-                    case Opcodes.LdxW:
-                    case Opcodes.LdxSw:
-                        addr = r[ss[pc]] + (ulong)offs[pc];
-                        rel = addr - rdStart;
-                        if (rel >= rdLen || rel + 4 > rdLen)
-                        {
-                            size = 4;
-                            goto ReadMiss;
-                        }
-                        at = rdOff + (int)rel;
-                        // Masked: nanoCLR may widen an int-tagged value with sign (see Signed).
-                        value = (uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL;
-                        r[ds[pc]] = ops[pc] == Opcodes.LdxW ? value : Signed.Extend32(value);
-                        break;
-                    case Opcodes.LdxDw:
-                        addr = r[ss[pc]] + (ulong)offs[pc];
-                        rel = addr - rdStart;
-                        if (rel >= rdLen || rel + 8 > rdLen)
-                        {
-                            size = 8;
-                            goto ReadMiss;
-                        }
-                        at = rdOff + (int)rel;
-                        r[ds[pc]] = ((uint)(rdData[at] | (rdData[at + 1] << 8) | (rdData[at + 2] << 16) | (rdData[at + 3] << 24)) & 0xFFFFFFFFUL)
-                            | ((ulong)(uint)(rdData[at + 4] | (rdData[at + 5] << 8) | (rdData[at + 6] << 16) | (rdData[at + 7] << 24)) << 32);
-                        break;
-
-                    // ---- stores: ST takes the immediate, STX the source register ----
-                    case Opcodes.StB:
-                        value = (ulong)imms[pc];
-                        goto StoreB;
-                    case Opcodes.StxB:
-                        value = r[ss[pc]];
-                    StoreB:
-                        addr = r[ds[pc]] + (ulong)offs[pc];
-                        rel = addr - wrStart;
-                        if (rel >= wrLen)
-                        {
-                            size = 1;
-                            goto WriteMiss;
-                        }
-                        wrData[wrOff + (int)rel] = (byte)value;
-                        break;
-                    case Opcodes.StH:
-                        value = (ulong)imms[pc];
-                        goto StoreH;
-                    case Opcodes.StxH:
-                        value = r[ss[pc]];
-                    StoreH:
-                        addr = r[ds[pc]] + (ulong)offs[pc];
-                        rel = addr - wrStart;
-                        if (rel >= wrLen || rel + 2 > wrLen)
-                        {
-                            size = 2;
-                            goto WriteMiss;
-                        }
-                        at = wrOff + (int)rel;
-                        wrData[at] = (byte)value;
-                        wrData[at + 1] = (byte)(value >> 8);
-                        break;
-                    case Opcodes.StW:
-                        value = (ulong)imms[pc];
-                        goto StoreW;
-                    case Opcodes.StxW:
-                        value = r[ss[pc]];
-                    StoreW:
-                        addr = r[ds[pc]] + (ulong)offs[pc];
-                        rel = addr - wrStart;
-                        if (rel >= wrLen || rel + 4 > wrLen)
-                        {
-                            size = 4;
-                            goto WriteMiss;
-                        }
-                        at = wrOff + (int)rel;
-                        wrData[at] = (byte)value;
-                        wrData[at + 1] = (byte)(value >> 8);
-                        wrData[at + 2] = (byte)(value >> 16);
-                        wrData[at + 3] = (byte)(value >> 24);
-                        break;
-                    case Opcodes.StDw:
-                        value = (ulong)imms[pc];
-                        goto StoreDw;
-                    case Opcodes.StxDw:
-                        value = r[ss[pc]];
-                    StoreDw:
-                        addr = r[ds[pc]] + (ulong)offs[pc];
-                        rel = addr - wrStart;
-                        if (rel >= wrLen || rel + 8 > wrLen)
-                        {
-                            size = 8;
-                            goto WriteMiss;
-                        }
-                        at = wrOff + (int)rel;
-                        wrData[at] = (byte)value;
-                        wrData[at + 1] = (byte)(value >> 8);
-                        wrData[at + 2] = (byte)(value >> 16);
-                        wrData[at + 3] = (byte)(value >> 24);
-                        wrData[at + 4] = (byte)(value >> 32);
-                        wrData[at + 5] = (byte)(value >> 40);
-                        wrData[at + 6] = (byte)(value >> 48);
-                        wrData[at + 7] = (byte)(value >> 56);
-                        break;
-
-                    // ---- jumps: a taken jump sets pc to the pre-resolved target ----
-                    case Opcodes.Ja: goto Taken;
-                    case Opcodes.JeqK: if (r[ds[pc]] == (ulong)imms[pc]) goto Taken; break;
-                    case Opcodes.JeqX: if (r[ds[pc]] == r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JneK: if (r[ds[pc]] != (ulong)imms[pc]) goto Taken; break;
-                    case Opcodes.JneX: if (r[ds[pc]] != r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JgtK: if (r[ds[pc]] > (ulong)imms[pc]) goto Taken; break;
-                    case Opcodes.JgtX: if (r[ds[pc]] > r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JgeK: if (r[ds[pc]] >= (ulong)imms[pc]) goto Taken; break;
-                    case Opcodes.JgeX: if (r[ds[pc]] >= r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JltK: if (r[ds[pc]] < (ulong)imms[pc]) goto Taken; break;
-                    case Opcodes.JltX: if (r[ds[pc]] < r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JleK: if (r[ds[pc]] <= (ulong)imms[pc]) goto Taken; break;
-                    case Opcodes.JleX: if (r[ds[pc]] <= r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JsetK: if ((r[ds[pc]] & (ulong)imms[pc]) != 0) goto Taken; break;
-                    case Opcodes.JsetX: if ((r[ds[pc]] & r[ss[pc]]) != 0) goto Taken; break;
-                    case Opcodes.JsgtK: if ((long)r[ds[pc]] > imms[pc]) goto Taken; break;
-                    case Opcodes.JsgtX: if ((long)r[ds[pc]] > (long)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JsgeK: if ((long)r[ds[pc]] >= imms[pc]) goto Taken; break;
-                    case Opcodes.JsgeX: if ((long)r[ds[pc]] >= (long)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JsltK: if ((long)r[ds[pc]] < imms[pc]) goto Taken; break;
-                    case Opcodes.JsltX: if ((long)r[ds[pc]] < (long)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.JsleK: if ((long)r[ds[pc]] <= imms[pc]) goto Taken; break;
-                    case Opcodes.JsleX: if ((long)r[ds[pc]] <= (long)r[ss[pc]]) goto Taken; break;
-
-                    case Opcodes.Jeq32K: if ((uint)r[ds[pc]] == (uint)imms[pc]) goto Taken; break;
-                    case Opcodes.Jeq32X: if ((uint)r[ds[pc]] == (uint)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jne32K: if ((uint)r[ds[pc]] != (uint)imms[pc]) goto Taken; break;
-                    case Opcodes.Jne32X: if ((uint)r[ds[pc]] != (uint)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jgt32K: if ((uint)r[ds[pc]] > (uint)imms[pc]) goto Taken; break;
-                    case Opcodes.Jgt32X: if ((uint)r[ds[pc]] > (uint)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jge32K: if ((uint)r[ds[pc]] >= (uint)imms[pc]) goto Taken; break;
-                    case Opcodes.Jge32X: if ((uint)r[ds[pc]] >= (uint)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jlt32K: if ((uint)r[ds[pc]] < (uint)imms[pc]) goto Taken; break;
-                    case Opcodes.Jlt32X: if ((uint)r[ds[pc]] < (uint)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jle32K: if ((uint)r[ds[pc]] <= (uint)imms[pc]) goto Taken; break;
-                    case Opcodes.Jle32X: if ((uint)r[ds[pc]] <= (uint)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jset32K: if (((uint)r[ds[pc]] & (uint)imms[pc]) != 0) goto Taken; break;
-                    case Opcodes.Jset32X: if (((uint)r[ds[pc]] & (uint)r[ss[pc]]) != 0) goto Taken; break;
-                    case Opcodes.Jsgt32K: if ((int)r[ds[pc]] > (int)imms[pc]) goto Taken; break;
-                    case Opcodes.Jsgt32X: if ((int)r[ds[pc]] > (int)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jsge32K: if ((int)r[ds[pc]] >= (int)imms[pc]) goto Taken; break;
-                    case Opcodes.Jsge32X: if ((int)r[ds[pc]] >= (int)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jslt32K: if ((int)r[ds[pc]] < (int)imms[pc]) goto Taken; break;
-                    case Opcodes.Jslt32X: if ((int)r[ds[pc]] < (int)r[ss[pc]]) goto Taken; break;
-                    case Opcodes.Jsle32K: if ((int)r[ds[pc]] <= (int)imms[pc]) goto Taken; break;
-                    case Opcodes.Jsle32X: if ((int)r[ds[pc]] <= (int)r[ss[pc]]) goto Taken; break;
-
-                    // ---- calls ----
-                    case Opcodes.Call:
-                        _fuelAtCall = fuel;
-                        _charged = 0;
-                        status = CallHelper(imms[pc]);
-                        fuel -= _charged;
-                        if (status != VmStatus.Ok)
-                        {
-                            goto Done;
-                        }
-                        if (_exitRequested)
-                        {
-                            _result = r[0];
-                            goto Done;
-                        }
-                        // A helper may map, unmap or resize regions: forget the cached ones.
-                        rdLen = 0;
-                        wrLen = 0;
-                        break;
-                    case InternalOpcodes.CallLocal:
-                        if (depth == _maxDepth)
-                        {
-                            status = VmStatus.CallDepthExceeded;
-                            goto Done;
-                        }
-                        at = depth * SavedPerFrame;
-                        _saved[at] = r[6];
-                        _saved[at + 1] = r[7];
-                        _saved[at + 2] = r[8];
-                        _saved[at + 3] = r[9];
-                        _saved[at + 4] = r[10];
-                        _returnTo[depth] = pc + 1;
-                        depth++;
-                        r[10] -= StackFrameSize;
-                        goto Taken;
-                    case Opcodes.Exit:
-                        if (depth == 0)
-                        {
-                            _result = r[0];
-                            status = VmStatus.Ok;
-                            goto Done;
-                        }
-                        depth--;
-                        at = depth * SavedPerFrame;
-                        r[6] = _saved[at];
-                        r[7] = _saved[at + 1];
-                        r[8] = _saved[at + 2];
-                        r[9] = _saved[at + 3];
-                        r[10] = _saved[at + 4];
-                        pc = _returnTo[depth];
-                        continue;
-
-                    default:
-                        status = VmStatus.InvalidInstruction;
-                        goto Done;
-                }
-                pc++;
-                continue;
-
-            Taken:
-                if (--branches < 0)
-                {
-                    status = VmStatus.BranchBudgetExhausted;
+                default:
+                    status = VmStatus.InvalidInstruction;
                     goto Done;
-                }
-                pc = offs[pc];
-                continue;
-
-            // The access left the cached region: VmMemory decides (fault, or another region), the
-            // cache takes the region it hit and the instruction runs again, charged once.
-            ReadMiss:
-                at = mem.Translate(addr, size, false);
-                if (at < 0)
-                {
-                    goto MemoryFault;
-                }
-                hit = mem.LastHit;
-                rdStart = hit.Start;
-                rdLen = (ulong)hit.Length;
-                rdData = hit.Data;
-                rdOff = hit.Offset;
-                fuel++;
-                continue;
-
-            WriteMiss:
-                at = mem.Translate(addr, size, true);
-                if (at < 0)
-                {
-                    goto MemoryFault;
-                }
-                hit = mem.LastHit;
-                wrStart = hit.Start;
-                wrLen = (ulong)hit.Length;
-                wrData = hit.Data;
-                wrOff = hit.Offset;
-                fuel++;
-                continue;
-
-            MemoryFault:
-                _faultAddress = addr;
-                status = at == VmMemory.NotPermitted ? VmStatus.MemoryPermission : VmStatus.MemoryOutOfBounds;
+            }
+        Taken:
+            if (--branches < 0)
+            {
+                status = VmStatus.BranchBudgetExhausted;
                 goto Done;
             }
+            pc = offs[pc];
+            goto Charge;
+        NotTaken:
+            pc++;
+            goto Charge;
+
+        // The budget cannot pay for the whole run starting at pc: run what it pays for, then stop.
+        OutOfFuel:
+            fuel += runs[pc];
+            if (fuel <= 0)
+            {
+                status = VmStatus.InstructionBudgetExhausted;
+                goto Done;
+            }
+            PlantHalt(pc, fuel);
+            fuel = 0;
+            goto Dispatch;
+
+        SignedLoad:
+            addr = r[ss[pc]] + (ulong)offs[pc];
+            at = mem.Translate(addr, size, false);
+            if (at < 0)
+            {
+                goto MemoryFault;
+            }
+            value = size == 1 ? Signed.Extend8(mem.HitData[at])
+                : size == 2 ? Signed.Extend16(LittleEndian.ReadUInt16(mem.HitData, at))
+                : Signed.Extend32(LittleEndian.ReadUInt32(mem.HitData, at));
+            r[ds[pc]] = value;
+            pc++;
+            goto Dispatch;
+
+        // The access left the cached region: VmMemory decides (fault, or another region), the
+        // cache takes the region it hit and the instruction runs again (its run is paid already).
+        ReadMiss:
+            addr = rel + rdStart;
+            at = mem.Translate(addr, size, false);
+            if (at < 0)
+            {
+                goto MemoryFault;
+            }
+            hit = mem.LastHit;
+            rdStart = hit.Start;
+            rdLen = (ulong)hit.Length;
+            rdData = hit.Data;
+            rdOff = hit.Offset;
+            goto Dispatch;
+
+        WriteMiss:
+            addr = rel + wrStart;
+            at = mem.Translate(addr, size, true);
+            if (at < 0)
+            {
+                goto MemoryFault;
+            }
+            hit = mem.LastHit;
+            wrStart = hit.Start;
+            wrLen = (ulong)hit.Length;
+            wrData = hit.Data;
+            wrOff = hit.Offset;
+            goto Dispatch;
+
+        MemoryFault:
+            _faultAddress = addr;
+            status = at == VmMemory.NotPermitted ? VmStatus.MemoryPermission : VmStatus.MemoryOutOfBounds;
+            // Give back the instructions of the run after this one (up to a planted Halt).
+            fuel += runs[pc] - 1 - (_haltAt < 0 ? 0 : runs[_haltAt]);
 
         Done:
+            if (_haltAt >= 0)
+            {
+                LiftHalt();
+            }
             _status = status;
             if (status != VmStatus.Ok)
             {
@@ -574,6 +655,46 @@ namespace WasmBox.Nano.Vm
             _instructionCount = _instructionBudget - (fuel < 0 ? 0 : fuel);
             _branchCount = _branchBudget - (branches < 0 ? 0 : branches);
             return status;
+        }
+
+        /// <summary>
+        /// Makes the run at <paramref name="pc"/> stop after <paramref name="paid"/> instructions
+        /// (fewer than it holds): a Halt goes where the budget runs out and a superinstruction the
+        /// budget only partly pays for runs as its plain instructions. <see cref="LiftHalt"/> undoes it.
+        /// </summary>
+        private void PlantHalt(int pc, int paid)
+        {
+            byte[] ops = _ops;
+            int k = pc;
+            int left = paid;
+            int units = Superinstructions.Length(ops[k]);
+            while (left >= units)
+            {
+                left -= units;
+                k += ops[k] == Opcodes.Lddw ? 2 : units;
+                units = Superinstructions.Length(ops[k]);
+            }
+            if (left > 0)
+            {
+                _unfusedAt = k;
+                _fusedOp = ops[k];
+                ops[k] = _program.Op[k];
+                k += left;
+            }
+            _haltAt = k;
+            _haltedOp = ops[k];
+            ops[k] = InternalOpcodes.Halt;
+        }
+
+        private void LiftHalt()
+        {
+            _ops[_haltAt] = _haltedOp;
+            _haltAt = -1;
+            if (_unfusedAt >= 0)
+            {
+                _ops[_unfusedAt] = _fusedOp;
+                _unfusedAt = -1;
+            }
         }
 
         private VmStatus CallHelper(long id)

@@ -2,10 +2,12 @@ namespace WasmBox.Nano.Vm
 {
     /// <summary>
     /// A verified program, pre-decoded into parallel arrays so the interpreter does no bit
-    /// twiddling per instruction: jump and call targets are absolute indices, immediates are
-    /// already sign-extended (LDDW's holds all 64 bits), shift immediates are masked, and a
-    /// few variants that RFC 9669 encodes in the offset field have their own internal opcode
-    /// (see <see cref="InternalOpcodes"/>). Only <see cref="Verifier"/> creates one.
+    /// twiddling per instruction: jump and call targets are absolute indices, shift immediates
+    /// are masked, an LDDW keeps the high half of its constant in its second slot's immediate,
+    /// and a few variants that RFC 9669 encodes in the offset field have their own internal
+    /// opcode (see <see cref="InternalOpcodes"/>). <see cref="Run"/> holds, per slot, the
+    /// instructions left in its straight run, which the interpreter charges to the budget at
+    /// once. Only <see cref="Verifier"/> creates one.
     /// </summary>
     public sealed class VmProgram
     {
@@ -14,7 +16,13 @@ namespace WasmBox.Nano.Vm
         internal readonly byte[] Src;
         /// <summary>Memory offset, or absolute target index for jumps and local calls.</summary>
         internal readonly int[] Off;
-        internal readonly long[] Imm;
+        /// <summary>The 32-bit immediate as the instruction holds it (4 bytes a slot instead of 8: RAM is the scarce thing).</summary>
+        internal readonly int[] Imm;
+        /// <summary>
+        /// Instructions from this slot to the end of its straight run, the jump, call or exit that
+        /// ends it included (an LDDW counts once; 0 on an LDDW's second half).
+        /// </summary>
+        internal readonly short[] Run;
 
         private readonly int[] _helperIds;
 
@@ -24,8 +32,35 @@ namespace WasmBox.Nano.Vm
             Dst = new byte[count];
             Src = new byte[count];
             Off = new int[count];
-            Imm = new long[count];
+            Imm = new int[count];
+            Run = new short[count];
             _helperIds = helperIds;
+        }
+
+        /// <summary>Most slots a program may have: a straight run's length must fit <see cref="Run"/>.</summary>
+        internal const int MaxSlots = short.MaxValue;
+
+        /// <summary>Fills <see cref="Run"/> once every opcode is decoded; control never runs past the last slot (the verifier saw to it).</summary>
+        internal void CountRuns()
+        {
+            int next = 0;
+            for (int pc = Op.Length - 1; pc >= 0; pc--)
+            {
+                int op = Op[pc];
+                if (op == 0)
+                {
+                    continue; // an LDDW's second half: never the start of an instruction
+                }
+                next = EndsRun(op) ? 1 : next + 1;
+                Run[pc] = (short)next;
+            }
+        }
+
+        /// <summary>Jumps, calls and exit end a straight run: what follows them is charged when control gets there.</summary>
+        internal static bool EndsRun(int op)
+        {
+            int cls = op & Opcodes.ClassMask;
+            return (cls == Opcodes.ClassJmp || cls == Opcodes.ClassJmp32) && op != InternalOpcodes.Halt;
         }
 
         /// <summary>Number of 8-byte instruction slots (an LDDW takes two).</summary>
@@ -68,5 +103,9 @@ namespace WasmBox.Nano.Vm
 
         // Local call (CALL with src = 1): jump operation code 0xe0 is unused.
         public const int CallLocal = 0xe5;
+
+        // Ends a run whose budget runs out inside a straight run (jump operation code 0xf0 is unused).
+        // It only ever sits in a Vm's own copy of the opcodes, for the length of one run.
+        public const int Halt = 0xf5;
     }
 }

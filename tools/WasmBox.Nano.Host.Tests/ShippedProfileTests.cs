@@ -33,7 +33,7 @@ public class ShippedProfileTests
     [Theory]
     [InlineData("esp32-devkitc", "ESP32_REV0", false, 4)]
     [InlineData("esp32-wrover-kit", "ESP_WROVER_KIT", true, 32)]
-    [InlineData("stm32f769i-discovery", "ST_STM32F769I_DISCOVERY", false, 24)]
+    [InlineData("stm32f769i-discovery", "ST_STM32F769I_DISCOVERY", false, 25)]
     [InlineData("nucleo-f091rc", "ST_NUCLEO64_F091RC", false, 1)]
     public void ProfilesNameTheirFirmwareAndDeriveTheirContainerCount(string id, string target, bool psram, int maxContainers)
     {

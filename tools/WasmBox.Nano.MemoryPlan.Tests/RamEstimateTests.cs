@@ -42,8 +42,9 @@ public class RamEstimateTests
         int small = Install(ContainerShape.Small with { Instructions = 100 }).Estimate;
         int large = Install(ContainerShape.Small with { Instructions = 1100 }).Estimate;
 
-        // 1000 more slots: three byte arrays, an int array and a long array of 1000 more elements.
-        int[] elementBytes = [1, 1, 1, 4, 8];
+        // 1000 more slots: the program's three byte arrays, two int arrays (offsets, immediates) and a
+        // short array (run lengths), and the VM's own opcode bytes, each 1000 elements longer.
+        int[] elementBytes = [1, 1, 1, 4, 4, 2, 1];
         Assert.Equal(elementBytes.Sum(e => NanoHeap.ArrayBytes(1100, e) - NanoHeap.ArrayBytes(100, e)), large - small);
     }
 

@@ -13,7 +13,7 @@ public static class ContainerLimits
     /// <summary>Ceiling from the one-thread-per-container design, whatever the heap.</summary>
     public const int MaxContainersCap = 32;
 
-    /// <summary>Pre-decoded program (15 bytes per 8-byte slot) plus data regions, rounded up to 2x the image.</summary>
+    /// <summary>Pre-decoded program (14 bytes per 8-byte slot with the VM's own opcodes) plus data regions, rounded up to 2x the image.</summary>
     public const int ImageFactor = 2;
 
     /// <summary>One stack frame plus the five registers (r6-r9, r10) a local call saves.</summary>

@@ -296,7 +296,7 @@ namespace WasmBox.Nano.Runtime.Containers
         /// Estimated from nf-interpreter's structure sizes and the methods' IL locals and
         /// evaluation stacks (see hw-profiles/README.md, "Memory plan").
         /// </summary>
-        public const int WorkerThreadBytes = 2760;
+        public const int WorkerThreadBytes = 2772;
 
         /// <summary>A hook subscription, priced as a new hook: the Hook object (6 fields), a registry array and a member array of one (20 + 12 bytes, rounded to 36).</summary>
         public const int HookSubscriptionBytes = (6 + 1) * NanoHeap.BlockBytes + 2 * 36;
@@ -304,10 +304,10 @@ namespace WasmBox.Nano.Runtime.Containers
         // Instance fields of the classes a container allocates (checked against reflection by the memory tool's tests).
         private const int ContainerFields = 31;
         private const int OutsideRunBudgetFields = 2;
-        private const int VmFields = 21;
+        private const int VmFields = 26;
         private const int VmMemoryFields = 4;
         private const int MemoryRegionFields = 7;
-        private const int VmProgramFields = 6;
+        private const int VmProgramFields = 7;
         private const int HelperTableFields = 2;
         private const int EventRingFields = 5;
         private const int HookEventFields = 10;
@@ -464,8 +464,10 @@ namespace WasmBox.Nano.Runtime.Containers
             int bytes = NanoHeap.ObjectBytes(VmFields) + NanoHeap.ArrayBytes(11, 8);
             bytes += NanoHeap.ArrayBytes(m.StackFrames * WasmBox.Nano.Vm.Vm.StackFrameSize, 1);
             bytes += NanoHeap.ArrayBytes(nested * 5, 8) + NanoHeap.ArrayBytes(nested, 4);
-            bytes += NanoHeap.ObjectBytes(VmProgramFields) + 3 * NanoHeap.ArrayBytes(n, 1) + NanoHeap.ArrayBytes(n, 4)
-                + NanoHeap.ArrayBytes(n, 8) + NanoHeap.ArrayBytes(program.HelperIds.Length, 4);
+            // The program: opcodes, registers, offsets, immediates, run lengths; and the VM's own opcodes.
+            bytes += NanoHeap.ObjectBytes(VmProgramFields) + 3 * NanoHeap.ArrayBytes(n, 1) + 2 * NanoHeap.ArrayBytes(n, 4)
+                + NanoHeap.ArrayBytes(n, 2) + NanoHeap.ArrayBytes(program.HelperIds.Length, 4);
+            bytes += NanoHeap.ArrayBytes(n, 1);
             bytes += NanoHeap.ObjectBytes(VmMemoryFields) + NanoHeap.ReferenceArrayBytes(VmMemory.MaxRegions);
             bytes += 3 * Region(); // stack, context, payload
             int data = (m.Data == null ? 0 : m.Data.Length) + m.BssSize;

@@ -53,8 +53,8 @@ public sealed class ComponentMeasurements(HardwareProfile boardProfile)
             DeviceFootprint vmBytes = new DeviceGraph().Exclude(program, table).Measure(vm);
             yield return new("VM", "verifier run, " + n + " instructions (transient, incl. program)", verify, verify, 0, 0, false,
                 "device taken at host size");
-            yield return Row("VM", "VmProgram, " + n + " instructions (5 arrays)", 0, programBytes, "host: part of the verifier run");
-            yield return Row("VM", "Vm instance, 1 frame (stack, registers, memory table)", vmHost, vmBytes);
+            yield return Row("VM", "VmProgram, " + n + " instructions (6 arrays)", 0, programBytes, "host: part of the verifier run");
+            yield return Row("VM", "Vm instance, 1 frame (stack, registers, memory table, own opcodes)", vmHost, vmBytes);
         }
     }
 
