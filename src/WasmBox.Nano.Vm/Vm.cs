@@ -383,7 +383,8 @@ namespace WasmBox.Nano.Vm
                     pc++;
                     goto Dispatch;
 
-                // ---- stores: ST takes the immediate, STX the source register ----
+                // ---- stores: ST takes the immediate, STX the source register; each size is written
+                // out byte by byte, because a loop costs nanoCLR a compare and an index per byte ----
                 case Opcodes.StB:
                     value = (ulong)imms[pc];
                     goto StoreB;
