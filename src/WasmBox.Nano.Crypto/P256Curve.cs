@@ -64,8 +64,8 @@ namespace WasmBox.Nano.Crypto
             _field.Multiply(alpha, alpha, t);
             P256Field.MultiplySmall(alpha, alpha, 3);
 
-            // Z3 = 2 * Y * Z: a product instead of (Y + Z)^2 - gamma - delta, which costs the same
-            // here (a square is a product) and three additions instead of one.
+            // Z3 = 2 * Y * Z: a product and one addition instead of (Y + Z)^2 - gamma - delta, a
+            // square and three additions (the two extra passes cost more than the square saves).
             _field.Multiply(p.Z, p.Y, p.Z);
             P256Field.Add(p.Z, p.Z, p.Z);
 
