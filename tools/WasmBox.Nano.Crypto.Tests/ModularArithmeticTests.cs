@@ -53,6 +53,8 @@ public class ModularArithmeticTests
         uint[] result = new uint[8];
         foreach (BigInteger a in edges)
         {
+            field.Square(result, Limbs.FromBig(a));
+            Assert.Equal(a * a % p, Limbs.ToBig(result));
             foreach (BigInteger b in edges)
             {
                 uint[] la = Limbs.FromBig(a), lb = Limbs.FromBig(b);
