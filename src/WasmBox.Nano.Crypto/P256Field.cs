@@ -57,17 +57,12 @@ namespace WasmBox.Nano.Crypto
             Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 
-        /// <summary>result = a - b mod p.</summary>
-        public static void Subtract(uint[] result, uint[] a, uint[] b)
-        {
-            SubtractMultiple(result, a, b, 1);
-        }
-
         /// <summary>
-        /// result = a - k * b mod p (k small: 1, or the 8 of the doubling formula, saving a separate
-        /// multiplication pass), computed as a + k * (p - b) with p's words redistributed so no word goes negative.
+        /// result = a - k * b mod p (k small: 1, or the 2 and 8 of the point formulas, saving a separate
+        /// multiplication pass), computed as a + k * (p - b) with p's words redistributed so no word goes
+        /// negative. One method for every k: a separate k = 1 wrapper would cost a call frame per subtraction.
         /// </summary>
-        public static void SubtractMultiple(uint[] result, uint[] a, uint[] b, ulong k)
+        public static void Subtract(uint[] result, uint[] a, uint[] b, ulong k)
         {
             // p = sum of these words * 2^(32 i): each word lent 1 to the one below (2^32 there), so
             // word - b[i] >= 0; the top word cannot go negative because a + k * (p - b) > 0 for b < p.
@@ -92,7 +87,7 @@ namespace WasmBox.Nano.Crypto
         /// <summary>result = -a mod p.</summary>
         public static void Negate(uint[] result, uint[] a)
         {
-            Subtract(result, Zero, a);
+            Subtract(result, Zero, a, 1);
         }
 
         // Multiply and Square scan the product column by column with every limb in a local: the second

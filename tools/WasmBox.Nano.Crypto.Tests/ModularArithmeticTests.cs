@@ -27,13 +27,13 @@ public class ModularArithmeticTests
             Assert.Equal(a * a % p, Limbs.ToBig(result));
             P256Field.Add(result, la, lb);
             Assert.Equal((a + b) % p, Limbs.ToBig(result));
-            P256Field.Subtract(result, la, lb);
+            P256Field.Subtract(result, la, lb, 1);
             Assert.Equal(((a - b) % p + p) % p, Limbs.ToBig(result));
             foreach (uint small in new uint[] { 2, 3, 4, 8 })
             {
                 P256Field.MultiplySmall(result, la, small);
                 Assert.Equal(a * small % p, Limbs.ToBig(result));
-                P256Field.SubtractMultiple(result, la, lb, small);
+                P256Field.Subtract(result, la, lb, small);
                 Assert.Equal(((a - small * b) % p + p) % p, Limbs.ToBig(result));
             }
         }
@@ -60,10 +60,13 @@ public class ModularArithmeticTests
                 uint[] la = Limbs.FromBig(a), lb = Limbs.FromBig(b);
                 P256Field.Add(result, la, lb);
                 Assert.Equal((a + b) % p, Limbs.ToBig(result));
-                P256Field.Subtract(result, la, lb);
+                P256Field.Subtract(result, la, lb, 1);
                 Assert.Equal(((a - b) % p + p) % p, Limbs.ToBig(result));
-                P256Field.SubtractMultiple(result, la, lb, 8);
-                Assert.Equal(((a - 8 * b) % p + p) % p, Limbs.ToBig(result));
+                foreach (uint k in new uint[] { 2, 8 })
+                {
+                    P256Field.Subtract(result, la, lb, k);
+                    Assert.Equal(((a - k * b) % p + p) % p, Limbs.ToBig(result));
+                }
                 field.Multiply(result, la, lb);
                 Assert.Equal(a * b % p, Limbs.ToBig(result));
             }
