@@ -177,8 +177,7 @@ namespace WasmBox.Nano.Crypto
             // X3 = R^2 - H^3 - 2 * V
             _field.Square(p.X, r);
             P256Field.Subtract(p.X, p.X, hhh, 1);
-            P256Field.Subtract(p.X, p.X, v, 1);
-            P256Field.Subtract(p.X, p.X, v, 1);
+            P256Field.Subtract(p.X, p.X, v, 2);
 
             // Y3 = R * (V - X3) - S1 * H^3
             P256Field.Subtract(v, v, p.X, 1);
