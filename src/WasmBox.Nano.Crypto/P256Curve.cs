@@ -58,8 +58,9 @@ namespace WasmBox.Nano.Crypto
             _field.Square(gamma, p.Y);
             _field.Multiply(beta, p.X, gamma);
 
-            // alpha = 3 * (X - delta) * (X + delta)
-            P256Field.Subtract(t, p.X, delta, 1);
+            // alpha = 3 * (delta - X) * (X + delta), the negative of the formula's alpha: Y3 below then
+            // needs X3 - 4 * beta (one pass) instead of 4 * beta - X3 (two), and X3 takes alpha^2 alike.
+            P256Field.Subtract(t, delta, p.X, 1);
             P256Field.Add(alpha, p.X, delta);
             _field.Multiply(alpha, alpha, t);
             P256Field.MultiplySmall(alpha, alpha, 3);
@@ -73,9 +74,8 @@ namespace WasmBox.Nano.Crypto
             _field.Square(p.X, alpha);
             P256Field.Subtract(p.X, p.X, beta, 8);
 
-            // Y3 = alpha * (4 * beta - X3) - 8 * gamma^2
-            P256Field.MultiplySmall(beta, beta, 4);
-            P256Field.Subtract(beta, beta, p.X, 1);
+            // Y3 = alpha * (4 * beta - X3) - 8 * gamma^2, taken as (-alpha) * (X3 - 4 * beta) - 8 * gamma^2
+            P256Field.Subtract(beta, p.X, beta, 4);
             _field.Multiply(p.Y, alpha, beta);
             _field.Square(gamma, gamma);
             P256Field.Subtract(p.Y, p.Y, gamma, 8);
