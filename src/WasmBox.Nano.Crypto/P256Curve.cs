@@ -41,7 +41,7 @@ namespace WasmBox.Nano.Crypto
             U256.SetSmall(_t1, 3);
             P256Field.Subtract(right, right, _t1, 1);
             _field.Multiply(right, right, x);
-            P256Field.Add(right, right, B);
+            P256Field.Add(right, right, B, 1);
             _field.Square(_t1, y);
             return U256.Compare(_t1, right) == 0;
         }
@@ -61,14 +61,13 @@ namespace WasmBox.Nano.Crypto
             // alpha = 3 * (delta - X) * (X + delta), the negative of the formula's alpha: Y3 below then
             // needs X3 - 4 * beta (one pass) instead of 4 * beta - X3 (two), and X3 takes alpha^2 alike.
             P256Field.Subtract(t, delta, p.X, 1);
-            P256Field.Add(alpha, p.X, delta);
+            P256Field.Add(alpha, p.X, delta, 3);
             _field.Multiply(alpha, alpha, t);
-            P256Field.MultiplySmall(alpha, alpha, 3);
 
             // Z3 = 2 * Y * Z: a product and one addition instead of (Y + Z)^2 - gamma - delta, a
             // square and three additions (the two extra passes cost more than the square saves).
             _field.Multiply(p.Z, p.Y, p.Z);
-            P256Field.Add(p.Z, p.Z, p.Z);
+            P256Field.Add(p.Z, p.Z, p.Z, 1);
 
             // X3 = alpha^2 - 8 * beta
             _field.Square(p.X, alpha);

@@ -36,24 +36,27 @@ namespace WasmBox.Nano.Crypto
         // propagate carries are right whatever signedness nanoCLR's stack tags give the value
         // (../shared/nanoclr/README.md), and there are no loops or array round trips to pay for.
 
-        /// <summary>result = a + b mod p.</summary>
-        public static void Add(uint[] result, uint[] a, uint[] b)
+        /// <summary>
+        /// result = k * (a + b) mod p (k small: 1, or the 3 of the doubling's alpha, saving a separate
+        /// multiplication pass).
+        /// </summary>
+        public static void Add(uint[] result, uint[] a, uint[] b, ulong k)
         {
-            ulong t = (ulong)a[0] + b[0];
+            ulong t = k * ((ulong)a[0] + b[0]);
             ulong v0 = t & Mask;
-            t = (t >> 32) + a[1] + b[1];
+            t = (t >> 32) + k * ((ulong)a[1] + b[1]);
             ulong v1 = t & Mask;
-            t = (t >> 32) + a[2] + b[2];
+            t = (t >> 32) + k * ((ulong)a[2] + b[2]);
             ulong v2 = t & Mask;
-            t = (t >> 32) + a[3] + b[3];
+            t = (t >> 32) + k * ((ulong)a[3] + b[3]);
             ulong v3 = t & Mask;
-            t = (t >> 32) + a[4] + b[4];
+            t = (t >> 32) + k * ((ulong)a[4] + b[4]);
             ulong v4 = t & Mask;
-            t = (t >> 32) + a[5] + b[5];
+            t = (t >> 32) + k * ((ulong)a[5] + b[5]);
             ulong v5 = t & Mask;
-            t = (t >> 32) + a[6] + b[6];
+            t = (t >> 32) + k * ((ulong)a[6] + b[6]);
             ulong v6 = t & Mask;
-            t = (t >> 32) + a[7] + b[7];
+            t = (t >> 32) + k * ((ulong)a[7] + b[7]);
             Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 
@@ -265,27 +268,6 @@ namespace WasmBox.Nano.Crypto
             t = (t >> 32) + 0x800000018UL + w6 + 3 * w14 + 2 * w15 + w13 - w8 - w9;
             ulong v6 = t & Mask;
             t = (t >> 32) + 0x1FFFFFFFD8UL + w7 + 3 * w15 + w8 - w10 - w11 - w12 - w13;
-            Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
-        }
-
-        /// <summary>result = a * small mod p, for the small constants (3, 4, 8) of the point formulas.</summary>
-        public static void MultiplySmall(uint[] result, uint[] a, uint small)
-        {
-            ulong t = (ulong)a[0] * small;
-            ulong v0 = t & Mask;
-            t = (t >> 32) + (ulong)a[1] * small;
-            ulong v1 = t & Mask;
-            t = (t >> 32) + (ulong)a[2] * small;
-            ulong v2 = t & Mask;
-            t = (t >> 32) + (ulong)a[3] * small;
-            ulong v3 = t & Mask;
-            t = (t >> 32) + (ulong)a[4] * small;
-            ulong v4 = t & Mask;
-            t = (t >> 32) + (ulong)a[5] * small;
-            ulong v5 = t & Mask;
-            t = (t >> 32) + (ulong)a[6] * small;
-            ulong v6 = t & Mask;
-            t = (t >> 32) + (ulong)a[7] * small;
             Normalize(result, v0, v1, v2, v3, v4, v5, v6, t & Mask, t >> 32);
         }
 
