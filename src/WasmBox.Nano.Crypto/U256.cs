@@ -104,17 +104,6 @@ namespace WasmBox.Nano.Crypto
             return (uint)(-borrow);
         }
 
-        /// <summary>a = (a + topBit * 2^256) / 2, for halving a value that overflowed by one bit.</summary>
-        public static void ShiftRightOne(uint[] a, uint topBit)
-        {
-            for (int i = 0; i < Limbs - 1; i++)
-            {
-                a[i] = (a[i] >> 1) | (a[i + 1] << 31);
-            }
-
-            a[Limbs - 1] = (a[Limbs - 1] >> 1) | (topBit << 31);
-        }
-
         /// <summary>Returns the 4-bit digit <paramref name="index"/> of a (digit 0 is least significant).</summary>
         public static int Nibble(uint[] a, int index)
         {
