@@ -108,6 +108,27 @@ public class ModularArithmeticTests
     }
 
     [Fact]
+    public void U256AddSubtractIsOne_MatchBigInteger()
+    {
+        // Straight-line code since the inversion's rewrite: carries and borrows through every word.
+        BigInteger two256 = BigInteger.Pow(2, 256);
+        BigInteger[] values = [.. Limbs.Samples(new Random(4), two256, 40), two256 - 1, BigInteger.Pow(2, 32) - 1, BigInteger.Pow(2, 32)];
+        uint[] result = new uint[8];
+        foreach (BigInteger a in values)
+        {
+            Assert.Equal(a == 1, U256.IsOne(Limbs.FromBig(a)));
+            foreach (BigInteger b in values)
+            {
+                uint[] la = Limbs.FromBig(a), lb = Limbs.FromBig(b);
+                Assert.Equal(a + b >= two256 ? 1u : 0u, U256.Add(result, la, lb));
+                Assert.Equal((a + b) % two256, Limbs.ToBig(result));
+                Assert.Equal(a < b ? 1u : 0u, U256.Subtract(result, la, lb));
+                Assert.Equal(((a - b) % two256 + two256) % two256, Limbs.ToBig(result));
+            }
+        }
+    }
+
+    [Fact]
     public void MontgomeryConstants_AreRight()
     {
         BigInteger twoTo32 = BigInteger.Pow(2, 32);
