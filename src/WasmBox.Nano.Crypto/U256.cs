@@ -25,10 +25,14 @@ namespace WasmBox.Nano.Crypto
 
         public static void Copy(uint[] destination, uint[] source)
         {
-            for (int i = 0; i < Limbs; i++)
-            {
-                destination[i] = source[i];
-            }
+            destination[0] = source[0];
+            destination[1] = source[1];
+            destination[2] = source[2];
+            destination[3] = source[3];
+            destination[4] = source[4];
+            destination[5] = source[5];
+            destination[6] = source[6];
+            destination[7] = source[7];
         }
 
         public static void SetSmall(uint[] result, uint value)
@@ -42,13 +46,14 @@ namespace WasmBox.Nano.Crypto
 
         public static bool IsZero(uint[] a)
         {
-            uint bits = 0;
-            for (int i = 0; i < Limbs; i++)
+            // The low word first: a point's Z (the infinity test of every doubling and addition) is
+            // almost never zero there.
+            if (a[0] != 0)
             {
-                bits |= a[i];
+                return false;
             }
 
-            return bits == 0;
+            return (a[1] | a[2] | a[3] | a[4] | a[5] | a[6] | a[7]) == 0;
         }
 
         public static bool IsOne(uint[] a)
@@ -76,8 +81,9 @@ namespace WasmBox.Nano.Crypto
             return 0;
         }
 
-        // Add and Subtract are straight-line: the binary inversion mod n runs them a few hundred times
-        // per verification, and a loop costs nanoCLR's interpreter several IL instructions per limb.
+        // Copy, Add and Subtract are straight-line: the binary inversion mod n and the point formulas
+        // run them hundreds of times per verification, and a loop costs nanoCLR's interpreter several
+        // IL instructions per limb.
 
         /// <summary>result = a + b; returns the carry out (0 or 1).</summary>
         public static uint Add(uint[] result, uint[] a, uint[] b)

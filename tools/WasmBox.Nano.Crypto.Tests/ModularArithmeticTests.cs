@@ -108,15 +108,16 @@ public class ModularArithmeticTests
     }
 
     [Fact]
-    public void U256AddSubtractIsOne_MatchBigInteger()
+    public void U256AddSubtractIsOneIsZero_MatchBigInteger()
     {
         // Straight-line code since the inversion's rewrite: carries and borrows through every word.
         BigInteger two256 = BigInteger.Pow(2, 256);
-        BigInteger[] values = [.. Limbs.Samples(new Random(4), two256, 40), two256 - 1, BigInteger.Pow(2, 32) - 1, BigInteger.Pow(2, 32)];
+        BigInteger[] values = [.. Limbs.Samples(new Random(4), two256, 40), two256 - 1, BigInteger.Pow(2, 32) - 1, BigInteger.Pow(2, 32), BigInteger.Pow(2, 255)];
         uint[] result = new uint[8];
         foreach (BigInteger a in values)
         {
             Assert.Equal(a == 1, U256.IsOne(Limbs.FromBig(a)));
+            Assert.Equal(a == 0, U256.IsZero(Limbs.FromBig(a)));
             foreach (BigInteger b in values)
             {
                 uint[] la = Limbs.FromBig(a), lb = Limbs.FromBig(b);
