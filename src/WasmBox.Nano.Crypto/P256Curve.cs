@@ -129,10 +129,8 @@ namespace WasmBox.Nano.Crypto
             uint[] u2 = _t2, s2 = _t3;
             LoadScaledSecond(u2, s2, p.Z, x, y);
 
-            // With Z2 = 1, U1 = X1 and S1 = Y1; copied because FinishAdd overwrites p.
-            U256.Copy(_t0, p.X);
-            U256.Copy(_t1, p.Y);
-            FinishAdd(p, _t0, _t1, u2, s2, null);
+            // With Z2 = 1, U1 = X1 and S1 = Y1, read by FinishAdd before it overwrites them.
+            FinishAdd(p, p.X, p.Y, u2, s2, null);
         }
 
         /// <summary>U2 = X2 * Z1^2, S2 = Y2 * Z1^3.</summary>
@@ -147,7 +145,8 @@ namespace WasmBox.Nano.Crypto
 
         /// <summary>
         /// Completes p = p + q from U1, S1, U2, S2 (both points brought to the common
-        /// denominator); z2 is q's Z, or null when q is affine.
+        /// denominator); z2 is q's Z, or null when q is affine. U1 and S1 may be p's X and Y:
+        /// each is last read before p's coordinate is written.
         /// </summary>
         private void FinishAdd(P256Point p, uint[] u1, uint[] s1, uint[] u2, uint[] s2, uint[] z2)
         {
@@ -180,8 +179,8 @@ namespace WasmBox.Nano.Crypto
 
             // Y3 = R * (V - X3) - S1 * H^3
             P256Field.Subtract(v, v, p.X, 1);
-            _field.Multiply(p.Y, r, v);
             _field.Multiply(hhh, s1, hhh);
+            _field.Multiply(p.Y, r, v);
             P256Field.Subtract(p.Y, p.Y, hhh, 1);
 
             // Z3 = Z1 * Z2 * H
