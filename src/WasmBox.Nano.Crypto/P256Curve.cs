@@ -39,7 +39,7 @@ namespace WasmBox.Nano.Crypto
             uint[] right = _t0;
             _field.Square(right, x);
             U256.SetSmall(_t1, 3);
-            P256Field.Subtract(right, right, _t1, 1);
+            P256Field.Subtract(right, right, _t1);
             _field.Multiply(right, right, x);
             P256Field.Add(right, right, B, 1);
             _field.Square(_t1, y);
@@ -60,7 +60,7 @@ namespace WasmBox.Nano.Crypto
 
             // alpha = 3 * (delta - X) * (X + delta), the negative of the formula's alpha: Y3 below then
             // needs X3 - 4 * beta (one pass) instead of 4 * beta - X3 (two), and X3 takes alpha^2 alike.
-            P256Field.Subtract(t, delta, p.X, 1);
+            P256Field.Subtract(t, delta, p.X);
             P256Field.Add(alpha, p.X, delta, 3);
             _field.Multiply(alpha, alpha, t);
 
@@ -71,13 +71,13 @@ namespace WasmBox.Nano.Crypto
 
             // X3 = alpha^2 - 8 * beta
             _field.Square(p.X, alpha);
-            P256Field.Subtract(p.X, p.X, beta, 8);
+            P256Field.SubtractMultiple(p.X, p.X, beta, 8);
 
             // Y3 = alpha * (4 * beta - X3) - 8 * gamma^2, taken as (-alpha) * (X3 - 4 * beta) - 8 * gamma^2
-            P256Field.Subtract(beta, p.X, beta, 4);
+            P256Field.SubtractMultiple(beta, p.X, beta, 4);
             _field.Multiply(p.Y, alpha, beta);
             _field.Square(gamma, gamma);
-            P256Field.Subtract(p.Y, p.Y, gamma, 8);
+            P256Field.SubtractMultiple(p.Y, p.Y, gamma, 8);
         }
 
         /// <summary>p = p + q, or p = p - q when <paramref name="negate"/> is set.</summary>
@@ -151,8 +151,8 @@ namespace WasmBox.Nano.Crypto
         private void FinishAdd(P256Point p, uint[] u1, uint[] s1, uint[] u2, uint[] s2, uint[] z2)
         {
             uint[] h = u2, r = s2, hh = _t4, hhh = _t5, v = _t6;
-            P256Field.Subtract(h, u2, u1, 1);
-            P256Field.Subtract(r, s2, s1, 1);
+            P256Field.Subtract(h, u2, u1);
+            P256Field.Subtract(r, s2, s1);
             if (U256.IsZero(h))
             {
                 // Same x: either the same point (the formula would yield 0/0) or its negation.
@@ -174,14 +174,14 @@ namespace WasmBox.Nano.Crypto
 
             // X3 = R^2 - H^3 - 2 * V
             _field.Square(p.X, r);
-            P256Field.Subtract(p.X, p.X, hhh, 1);
-            P256Field.Subtract(p.X, p.X, v, 2);
+            P256Field.Subtract(p.X, p.X, hhh);
+            P256Field.SubtractMultiple(p.X, p.X, v, 2);
 
             // Y3 = R * (V - X3) - S1 * H^3
-            P256Field.Subtract(v, v, p.X, 1);
+            P256Field.Subtract(v, v, p.X);
             _field.Multiply(hhh, s1, hhh);
             _field.Multiply(p.Y, r, v);
-            P256Field.Subtract(p.Y, p.Y, hhh, 1);
+            P256Field.Subtract(p.Y, p.Y, hhh);
 
             // Z3 = Z1 * Z2 * H
             _field.Multiply(p.Z, p.Z, h);

@@ -63,11 +63,64 @@ namespace WasmBox.Nano.Crypto
         }
 
         /// <summary>
-        /// result = a - k * b mod p (k small: 1, or the 2 and 8 of the point formulas, saving a separate
-        /// multiplication pass), computed as a + k * (p - b) with p's words redistributed so no word goes
-        /// negative. One method for every k: a separate k = 1 wrapper would cost a call frame per subtraction.
+        /// result = a - b mod p: the difference with its borrow, and p added back only when it borrowed
+        /// (with both operands below p nothing else is left to reduce). Cheaper than
+        /// <see cref="SubtractMultiple"/> with k = 1, which always folds a carry in <see cref="Normalize"/>.
         /// </summary>
-        public static void Subtract(uint[] result, uint[] a, uint[] b, ulong k)
+        public static void Subtract(uint[] result, uint[] a, uint[] b)
+        {
+            // a + (2^32 - 1 - b[i]) per word, plus 1 = a - b + 2^256: the top carry is 0 only when a < b.
+            ulong t = a[0] + (0xFFFFFFFFUL - b[0]) + 1;
+            ulong v0 = (uint)t;
+            t = (t >> 32) + a[1] + (0xFFFFFFFFUL - b[1]);
+            ulong v1 = (uint)t;
+            t = (t >> 32) + a[2] + (0xFFFFFFFFUL - b[2]);
+            ulong v2 = (uint)t;
+            t = (t >> 32) + a[3] + (0xFFFFFFFFUL - b[3]);
+            ulong v3 = (uint)t;
+            t = (t >> 32) + a[4] + (0xFFFFFFFFUL - b[4]);
+            ulong v4 = (uint)t;
+            t = (t >> 32) + a[5] + (0xFFFFFFFFUL - b[5]);
+            ulong v5 = (uint)t;
+            t = (t >> 32) + a[6] + (0xFFFFFFFFUL - b[6]);
+            ulong v6 = (uint)t;
+            t = (t >> 32) + a[7] + (0xFFFFFFFFUL - b[7]);
+            ulong v7 = (uint)t;
+            if ((t >> 32) == 0)
+            {
+                // The words hold a - b + 2^256: adding p and dropping the carry past 2^256 leaves a - b + p.
+                t = v0 + 0xFFFFFFFFUL;
+                v0 = (uint)t;
+                t = (t >> 32) + v1 + 0xFFFFFFFFUL;
+                v1 = (uint)t;
+                t = (t >> 32) + v2 + 0xFFFFFFFFUL;
+                v2 = (uint)t;
+                t = (t >> 32) + v3;
+                v3 = (uint)t;
+                t = (t >> 32) + v4;
+                v4 = (uint)t;
+                t = (t >> 32) + v5;
+                v5 = (uint)t;
+                t = (t >> 32) + v6 + 1;
+                v6 = (uint)t;
+                v7 = (uint)((t >> 32) + v7 + 0xFFFFFFFFUL);
+            }
+
+            result[0] = (uint)v0;
+            result[1] = (uint)v1;
+            result[2] = (uint)v2;
+            result[3] = (uint)v3;
+            result[4] = (uint)v4;
+            result[5] = (uint)v5;
+            result[6] = (uint)v6;
+            result[7] = (uint)v7;
+        }
+
+        /// <summary>
+        /// result = a - k * b mod p (k small: the 2, 4 and 8 of the point formulas, saving a separate
+        /// multiplication pass), computed as a + k * (p - b) with p's words redistributed so no word goes negative.
+        /// </summary>
+        public static void SubtractMultiple(uint[] result, uint[] a, uint[] b, ulong k)
         {
             // p = sum of these words * 2^(32 i): each word lent 1 to the one below (2^32 there), so
             // word - b[i] >= 0; the top word cannot go negative because a + k * (p - b) > 0 for b < p.
@@ -92,7 +145,7 @@ namespace WasmBox.Nano.Crypto
         /// <summary>result = -a mod p.</summary>
         public static void Negate(uint[] result, uint[] a)
         {
-            Subtract(result, Zero, a, 1);
+            Subtract(result, Zero, a);
         }
 
         // Multiply and Square scan the product column by column with every limb in a local: the second
