@@ -3,7 +3,8 @@ namespace WasmBox.Nano.Crypto
     /// <summary>
     /// Group law on P-256 (y^2 = x^3 - 3x + b) in Jacobian coordinates, in place (P = 2P,
     /// P = P + Q). Formulas from the Explicit-Formulas Database: dbl-2001-b (a = -3, with
-    /// Z3 = 2YZ) and add-1998-cmo-2, with the equal-point and infinity cases handled explicitly. Variable
+    /// Z3 = 2YZ, the result scaled by 1/2 so Z3 = YZ) and add-1998-cmo-2, with the equal-point and
+    /// infinity cases handled explicitly. Variable
     /// time. The instance owns its temporaries; not thread-safe.
     /// </summary>
     internal sealed class P256Curve
@@ -41,7 +42,7 @@ namespace WasmBox.Nano.Crypto
             U256.SetSmall(_t1, 3);
             P256Field.Subtract(right, right, _t1);
             _field.Multiply(right, right, x);
-            P256Field.Add(right, right, B, 1);
+            P256Field.Add(right, right, B);
             _field.Square(_t1, y);
             return U256.Compare(_t1, right) == 0;
         }
@@ -58,26 +59,23 @@ namespace WasmBox.Nano.Crypto
             _field.Square(gamma, p.Y);
             _field.Multiply(beta, p.X, gamma);
 
-            // alpha = 3 * (delta - X) * (X + delta), the negative of the formula's alpha: Y3 below then
-            // needs X3 - 4 * beta (one pass) instead of 4 * beta - X3 (two), and X3 takes alpha^2 alike.
-            P256Field.Subtract(t, delta, p.X);
-            P256Field.Add(alpha, p.X, delta, 3);
+            // The formula's result (X3, Y3, 2YZ) scaled by 1/2, i.e. (X3 / 4, Y3 / 8, YZ): Z3 needs no
+            // doubling pass, and with alpha / 2 = 3 * (X + delta) / 2 * (X - delta), halved in its addition,
+            // X3 / 4 = (alpha / 2)^2 - 2 * beta and Y3 / 8 = (alpha / 2) * (beta - X3 / 4) - gamma^2.
+            P256Field.Subtract(t, p.X, delta);
+            P256Field.AddHalf(alpha, p.X, delta, 3);
             _field.Multiply(alpha, alpha, t);
 
-            // Z3 = 2 * Y * Z: a product and one addition instead of (Y + Z)^2 - gamma - delta, a
-            // square and three additions (the two extra passes cost more than the square saves).
+            // Z3 = Y * Z: a product instead of ((Y + Z)^2 - gamma - delta) / 2, a square and three passes.
             _field.Multiply(p.Z, p.Y, p.Z);
-            P256Field.Add(p.Z, p.Z, p.Z, 1);
 
-            // X3 = alpha^2 - 8 * beta
             _field.Square(p.X, alpha);
-            P256Field.SubtractMultiple(p.X, p.X, beta, 8);
+            P256Field.SubtractMultiple(p.X, p.X, beta, 2);
 
-            // Y3 = alpha * (4 * beta - X3) - 8 * gamma^2, taken as (-alpha) * (X3 - 4 * beta) - 8 * gamma^2
-            P256Field.SubtractMultiple(beta, p.X, beta, 4);
+            P256Field.Subtract(beta, beta, p.X);
             _field.Multiply(p.Y, alpha, beta);
             _field.Square(gamma, gamma);
-            P256Field.SubtractMultiple(p.Y, p.Y, gamma, 8);
+            P256Field.Subtract(p.Y, p.Y, gamma);
         }
 
         /// <summary>p = p + q, or p = p - q when <paramref name="negate"/> is set.</summary>

@@ -38,28 +38,61 @@ namespace WasmBox.Nano.Crypto
         // Low words are taken by conversion, (uint)t and (ushort)h, one IL instruction fewer than
         // t & 0xFFFFFFFF (a 64-bit constant is a load and a widening); both zero-extend on nanoCLR too.
 
+        /// <summary>result = a + b mod p.</summary>
+        public static void Add(uint[] result, uint[] a, uint[] b)
+        {
+            ulong t = (ulong)a[0] + b[0];
+            ulong v0 = (uint)t;
+            t = (t >> 32) + a[1] + b[1];
+            ulong v1 = (uint)t;
+            t = (t >> 32) + a[2] + b[2];
+            ulong v2 = (uint)t;
+            t = (t >> 32) + a[3] + b[3];
+            ulong v3 = (uint)t;
+            t = (t >> 32) + a[4] + b[4];
+            ulong v4 = (uint)t;
+            t = (t >> 32) + a[5] + b[5];
+            ulong v5 = (uint)t;
+            t = (t >> 32) + a[6] + b[6];
+            ulong v6 = (uint)t;
+            t = (t >> 32) + a[7] + b[7];
+            Normalize(result, v0, v1, v2, v3, v4, v5, v6, (uint)t, t >> 32);
+        }
+
         /// <summary>
-        /// result = k * (a + b) mod p (k small: 1, or the 3 of the doubling's alpha, saving a separate
-        /// multiplication pass).
+        /// result = k * (a + b) / 2 mod p (k small: the 3 of the doubling's alpha / 2, which spares the
+        /// doubling a pass for 2 * Y * Z). The sum gets p added when it is odd (m = 1), in the same pass,
+        /// and each word is shifted down as soon as the low bit of the word above is known.
         /// </summary>
-        public static void Add(uint[] result, uint[] a, uint[] b, ulong k)
+        public static void AddHalf(uint[] result, uint[] a, uint[] b, ulong k)
         {
             ulong t = k * ((ulong)a[0] + b[0]);
-            ulong v0 = (uint)t;
-            t = (t >> 32) + k * ((ulong)a[1] + b[1]);
-            ulong v1 = (uint)t;
-            t = (t >> 32) + k * ((ulong)a[2] + b[2]);
-            ulong v2 = (uint)t;
+            ulong m = t & 1;
+            t += m * 0xFFFFFFFFUL;
+            ulong w = (uint)t;
+            t = (t >> 32) + k * ((ulong)a[1] + b[1]) + m * 0xFFFFFFFFUL;
+            ulong v0 = (w >> 1) | ((t & 1) << 31);
+            w = (uint)t;
+            t = (t >> 32) + k * ((ulong)a[2] + b[2]) + m * 0xFFFFFFFFUL;
+            ulong v1 = (w >> 1) | ((t & 1) << 31);
+            w = (uint)t;
             t = (t >> 32) + k * ((ulong)a[3] + b[3]);
-            ulong v3 = (uint)t;
+            ulong v2 = (w >> 1) | ((t & 1) << 31);
+            w = (uint)t;
             t = (t >> 32) + k * ((ulong)a[4] + b[4]);
-            ulong v4 = (uint)t;
+            ulong v3 = (w >> 1) | ((t & 1) << 31);
+            w = (uint)t;
             t = (t >> 32) + k * ((ulong)a[5] + b[5]);
-            ulong v5 = (uint)t;
-            t = (t >> 32) + k * ((ulong)a[6] + b[6]);
-            ulong v6 = (uint)t;
-            t = (t >> 32) + k * ((ulong)a[7] + b[7]);
-            Normalize(result, v0, v1, v2, v3, v4, v5, v6, (uint)t, t >> 32);
+            ulong v4 = (w >> 1) | ((t & 1) << 31);
+            w = (uint)t;
+            t = (t >> 32) + k * ((ulong)a[6] + b[6]) + m;
+            ulong v5 = (w >> 1) | ((t & 1) << 31);
+            w = (uint)t;
+            t = (t >> 32) + k * ((ulong)a[7] + b[7]) + m * 0xFFFFFFFFUL;
+            ulong v6 = (w >> 1) | ((t & 1) << 31);
+            w = (uint)t;
+            t >>= 32;
+            Normalize(result, v0, v1, v2, v3, v4, v5, v6, (w >> 1) | ((t & 1) << 31), t >> 1);
         }
 
         /// <summary>
