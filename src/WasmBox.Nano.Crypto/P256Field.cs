@@ -4,8 +4,9 @@ namespace WasmBox.Nano.Crypto
     /// Arithmetic modulo the P-256 prime p = 2^256 - 2^224 + 2^192 + 2^96 - 1 on fully reduced
     /// values (0 &lt;= x &lt; p, <see cref="U256"/> layout). Products are reduced with the NIST
     /// (Solinas) identity for p, which needs only additions of the product's 32-bit words.
-    /// Every operation is straight-line code on locals that ends in one shared normalisation,
-    /// because the device's IL interpreter pays for each loop step, array access and call.
+    /// Every operation is straight-line code on locals that ends in one shared normalisation (a plain
+    /// subtraction needs none), because the device's IL interpreter pays for each loop step, array
+    /// access and call.
     /// It allocates nothing per operation; an instance holds the operation counters, so it is not thread-safe.
     /// Results may alias operands.
     /// </summary>
