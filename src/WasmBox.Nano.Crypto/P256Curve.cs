@@ -3,7 +3,8 @@ namespace WasmBox.Nano.Crypto
     /// <summary>
     /// Group law on P-256 (y^2 = x^3 - 3x + b) in Jacobian coordinates, in place (P = 2P,
     /// P = P + Q). Formulas from the Explicit-Formulas Database: dbl-2001-b (a = -3, with
-    /// Z3 = 2YZ) and add-1998-cmo-2, with the equal-point and infinity cases handled explicitly. Variable
+    /// Z3 = 2YZ, the result scaled by 1/2 so Z3 = YZ) and add-1998-cmo-2, with the equal-point and
+    /// infinity cases handled explicitly. Variable
     /// time. The instance owns its temporaries; not thread-safe.
     /// </summary>
     internal sealed class P256Curve
@@ -58,27 +59,23 @@ namespace WasmBox.Nano.Crypto
             _field.Square(gamma, p.Y);
             _field.Multiply(beta, p.X, gamma);
 
-            // alpha = 3 * (X - delta) * (X + delta)
+            // The formula's result (X3, Y3, 2YZ) scaled by 1/2, i.e. (X3 / 4, Y3 / 8, YZ): Z3 needs no
+            // doubling pass, and with alpha / 2 = 3 * (X + delta) / 2 * (X - delta), halved in its addition,
+            // X3 / 4 = (alpha / 2)^2 - 2 * beta and Y3 / 8 = (alpha / 2) * (beta - X3 / 4) - gamma^2.
             P256Field.Subtract(t, p.X, delta);
-            P256Field.Add(alpha, p.X, delta);
+            P256Field.AddHalf(alpha, p.X, delta, 3);
             _field.Multiply(alpha, alpha, t);
-            P256Field.MultiplySmall(alpha, alpha, 3);
 
-            // Z3 = 2 * Y * Z: a product instead of (Y + Z)^2 - gamma - delta, which costs the same
-            // here (a square is a product) and three additions instead of one.
+            // Z3 = Y * Z: a product instead of ((Y + Z)^2 - gamma - delta) / 2, a square and three passes.
             _field.Multiply(p.Z, p.Y, p.Z);
-            P256Field.Add(p.Z, p.Z, p.Z);
 
-            // X3 = alpha^2 - 8 * beta
             _field.Square(p.X, alpha);
-            P256Field.SubtractMultiple(p.X, p.X, beta, 8);
+            P256Field.SubtractMultiple(p.X, p.X, beta, 2);
 
-            // Y3 = alpha * (4 * beta - X3) - 8 * gamma^2
-            P256Field.MultiplySmall(beta, beta, 4);
             P256Field.Subtract(beta, beta, p.X);
             _field.Multiply(p.Y, alpha, beta);
             _field.Square(gamma, gamma);
-            P256Field.SubtractMultiple(p.Y, p.Y, gamma, 8);
+            P256Field.Subtract(p.Y, p.Y, gamma);
         }
 
         /// <summary>p = p + q, or p = p - q when <paramref name="negate"/> is set.</summary>
@@ -130,10 +127,8 @@ namespace WasmBox.Nano.Crypto
             uint[] u2 = _t2, s2 = _t3;
             LoadScaledSecond(u2, s2, p.Z, x, y);
 
-            // With Z2 = 1, U1 = X1 and S1 = Y1; copied because FinishAdd overwrites p.
-            U256.Copy(_t0, p.X);
-            U256.Copy(_t1, p.Y);
-            FinishAdd(p, _t0, _t1, u2, s2, null);
+            // With Z2 = 1, U1 = X1 and S1 = Y1, read by FinishAdd before it overwrites them.
+            FinishAdd(p, p.X, p.Y, u2, s2, null);
         }
 
         /// <summary>U2 = X2 * Z1^2, S2 = Y2 * Z1^3.</summary>
@@ -148,7 +143,8 @@ namespace WasmBox.Nano.Crypto
 
         /// <summary>
         /// Completes p = p + q from U1, S1, U2, S2 (both points brought to the common
-        /// denominator); z2 is q's Z, or null when q is affine.
+        /// denominator); z2 is q's Z, or null when q is affine. U1 and S1 may be p's X and Y:
+        /// each is last read before p's coordinate is written.
         /// </summary>
         private void FinishAdd(P256Point p, uint[] u1, uint[] s1, uint[] u2, uint[] s2, uint[] z2)
         {
@@ -177,13 +173,12 @@ namespace WasmBox.Nano.Crypto
             // X3 = R^2 - H^3 - 2 * V
             _field.Square(p.X, r);
             P256Field.Subtract(p.X, p.X, hhh);
-            P256Field.Subtract(p.X, p.X, v);
-            P256Field.Subtract(p.X, p.X, v);
+            P256Field.SubtractMultiple(p.X, p.X, v, 2);
 
             // Y3 = R * (V - X3) - S1 * H^3
             P256Field.Subtract(v, v, p.X);
-            _field.Multiply(p.Y, r, v);
             _field.Multiply(hhh, s1, hhh);
+            _field.Multiply(p.Y, r, v);
             P256Field.Subtract(p.Y, p.Y, hhh);
 
             // Z3 = Z1 * Z2 * H

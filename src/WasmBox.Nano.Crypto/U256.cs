@@ -25,10 +25,14 @@ namespace WasmBox.Nano.Crypto
 
         public static void Copy(uint[] destination, uint[] source)
         {
-            for (int i = 0; i < Limbs; i++)
-            {
-                destination[i] = source[i];
-            }
+            destination[0] = source[0];
+            destination[1] = source[1];
+            destination[2] = source[2];
+            destination[3] = source[3];
+            destination[4] = source[4];
+            destination[5] = source[5];
+            destination[6] = source[6];
+            destination[7] = source[7];
         }
 
         public static void SetSmall(uint[] result, uint value)
@@ -42,24 +46,25 @@ namespace WasmBox.Nano.Crypto
 
         public static bool IsZero(uint[] a)
         {
-            uint bits = 0;
-            for (int i = 0; i < Limbs; i++)
+            // The low word first: a point's Z (the infinity test of every doubling and addition) is
+            // almost never zero there.
+            if (a[0] != 0)
             {
-                bits |= a[i];
+                return false;
             }
 
-            return bits == 0;
+            return (a[1] | a[2] | a[3] | a[4] | a[5] | a[6] | a[7]) == 0;
         }
 
         public static bool IsOne(uint[] a)
         {
-            uint bits = a[0] ^ 1;
-            for (int i = 1; i < Limbs; i++)
+            // The low word first: in the inversion loop it almost always decides alone.
+            if (a[0] != 1)
             {
-                bits |= a[i];
+                return false;
             }
 
-            return bits == 0;
+            return (a[1] | a[2] | a[3] | a[4] | a[5] | a[6] | a[7]) == 0;
         }
 
         /// <summary>Returns -1, 0 or 1 as a is less than, equal to or greater than b.</summary>
@@ -76,43 +81,54 @@ namespace WasmBox.Nano.Crypto
             return 0;
         }
 
+        // Copy, Add and Subtract are straight-line: the binary inversion mod n and the point formulas
+        // run them hundreds of times per verification, and a loop costs nanoCLR's interpreter several
+        // IL instructions per limb.
+
         /// <summary>result = a + b; returns the carry out (0 or 1).</summary>
         public static uint Add(uint[] result, uint[] a, uint[] b)
         {
-            ulong carry = 0;
-            for (int i = 0; i < Limbs; i++)
-            {
-                carry += (ulong)a[i] + b[i];
-                result[i] = (uint)carry;
-                carry >>= 32;
-            }
-
-            return (uint)carry;
+            ulong t = (ulong)a[0] + b[0];
+            result[0] = (uint)t;
+            t = (t >> 32) + a[1] + b[1];
+            result[1] = (uint)t;
+            t = (t >> 32) + a[2] + b[2];
+            result[2] = (uint)t;
+            t = (t >> 32) + a[3] + b[3];
+            result[3] = (uint)t;
+            t = (t >> 32) + a[4] + b[4];
+            result[4] = (uint)t;
+            t = (t >> 32) + a[5] + b[5];
+            result[5] = (uint)t;
+            t = (t >> 32) + a[6] + b[6];
+            result[6] = (uint)t;
+            t = (t >> 32) + a[7] + b[7];
+            result[7] = (uint)t;
+            return (uint)(t >> 32);
         }
 
         /// <summary>result = a - b; returns the borrow out (0 or 1).</summary>
         public static uint Subtract(uint[] result, uint[] a, uint[] b)
         {
-            long borrow = 0;
-            for (int i = 0; i < Limbs; i++)
-            {
-                borrow += (long)a[i] - b[i];
-                result[i] = (uint)borrow;
-                borrow >>= 32;
-            }
-
-            return (uint)(-borrow);
-        }
-
-        /// <summary>a = (a + topBit * 2^256) / 2, for halving a value that overflowed by one bit.</summary>
-        public static void ShiftRightOne(uint[] a, uint topBit)
-        {
-            for (int i = 0; i < Limbs - 1; i++)
-            {
-                a[i] = (a[i] >> 1) | (a[i + 1] << 31);
-            }
-
-            a[Limbs - 1] = (a[Limbs - 1] >> 1) | (topBit << 31);
+            // a_i + (2^32 - 1 - b_i) + carry, carry = 1 - borrow: every sum is non-negative, so the
+            // shifts are logical on nanoCLR whatever the stack tags.
+            ulong t = (ulong)a[0] + (0xFFFFFFFFUL - b[0]) + 1;
+            result[0] = (uint)t;
+            t = (t >> 32) + a[1] + (0xFFFFFFFFUL - b[1]);
+            result[1] = (uint)t;
+            t = (t >> 32) + a[2] + (0xFFFFFFFFUL - b[2]);
+            result[2] = (uint)t;
+            t = (t >> 32) + a[3] + (0xFFFFFFFFUL - b[3]);
+            result[3] = (uint)t;
+            t = (t >> 32) + a[4] + (0xFFFFFFFFUL - b[4]);
+            result[4] = (uint)t;
+            t = (t >> 32) + a[5] + (0xFFFFFFFFUL - b[5]);
+            result[5] = (uint)t;
+            t = (t >> 32) + a[6] + (0xFFFFFFFFUL - b[6]);
+            result[6] = (uint)t;
+            t = (t >> 32) + a[7] + (0xFFFFFFFFUL - b[7]);
+            result[7] = (uint)t;
+            return 1 - (uint)(t >> 32);
         }
 
         /// <summary>Returns the 4-bit digit <paramref name="index"/> of a (digit 0 is least significant).</summary>

@@ -29,10 +29,10 @@ public class ModularArithmeticTests
             Assert.Equal((a + b) % p, Limbs.ToBig(result));
             P256Field.Subtract(result, la, lb);
             Assert.Equal(((a - b) % p + p) % p, Limbs.ToBig(result));
-            foreach (uint small in new uint[] { 2, 3, 4, 8 })
+            foreach (uint small in new uint[] { 1, 2, 3, 4, 8 })
             {
-                P256Field.MultiplySmall(result, la, small);
-                Assert.Equal(a * small % p, Limbs.ToBig(result));
+                P256Field.AddHalf(result, la, lb, small);
+                Assert.Equal(small * (a + b) * ((p + 1) / 2) % p, Limbs.ToBig(result));
                 P256Field.SubtractMultiple(result, la, lb, small);
                 Assert.Equal(((a - small * b) % p + p) % p, Limbs.ToBig(result));
             }
@@ -53,15 +53,22 @@ public class ModularArithmeticTests
         uint[] result = new uint[8];
         foreach (BigInteger a in edges)
         {
+            field.Square(result, Limbs.FromBig(a));
+            Assert.Equal(a * a % p, Limbs.ToBig(result));
             foreach (BigInteger b in edges)
             {
                 uint[] la = Limbs.FromBig(a), lb = Limbs.FromBig(b);
                 P256Field.Add(result, la, lb);
                 Assert.Equal((a + b) % p, Limbs.ToBig(result));
+                P256Field.AddHalf(result, la, lb, 3);
+                Assert.Equal(3 * (a + b) * ((p + 1) / 2) % p, Limbs.ToBig(result));
                 P256Field.Subtract(result, la, lb);
                 Assert.Equal(((a - b) % p + p) % p, Limbs.ToBig(result));
-                P256Field.SubtractMultiple(result, la, lb, 8);
-                Assert.Equal(((a - 8 * b) % p + p) % p, Limbs.ToBig(result));
+                foreach (uint k in new uint[] { 2, 8 })
+                {
+                    P256Field.SubtractMultiple(result, la, lb, k);
+                    Assert.Equal(((a - k * b) % p + p) % p, Limbs.ToBig(result));
+                }
                 field.Multiply(result, la, lb);
                 Assert.Equal(a * b % p, Limbs.ToBig(result));
             }
@@ -98,6 +105,28 @@ public class ModularArithmeticTests
 
         Assert.Equal(values.Length, counters.ScalarInversions);
         Assert.Equal(2 * values.Length, counters.ScalarMultiplications);
+    }
+
+    [Fact]
+    public void U256AddSubtractIsOneIsZero_MatchBigInteger()
+    {
+        // Straight-line code since the inversion's rewrite: carries and borrows through every word.
+        BigInteger two256 = BigInteger.Pow(2, 256);
+        BigInteger[] values = [.. Limbs.Samples(new Random(4), two256, 40), two256 - 1, BigInteger.Pow(2, 32) - 1, BigInteger.Pow(2, 32), BigInteger.Pow(2, 255)];
+        uint[] result = new uint[8];
+        foreach (BigInteger a in values)
+        {
+            Assert.Equal(a == 1, U256.IsOne(Limbs.FromBig(a)));
+            Assert.Equal(a == 0, U256.IsZero(Limbs.FromBig(a)));
+            foreach (BigInteger b in values)
+            {
+                uint[] la = Limbs.FromBig(a), lb = Limbs.FromBig(b);
+                Assert.Equal(a + b >= two256 ? 1u : 0u, U256.Add(result, la, lb));
+                Assert.Equal((a + b) % two256, Limbs.ToBig(result));
+                Assert.Equal(a < b ? 1u : 0u, U256.Subtract(result, la, lb));
+                Assert.Equal(((a - b) % two256 + two256) % two256, Limbs.ToBig(result));
+            }
+        }
     }
 
     [Fact]
