@@ -60,7 +60,7 @@ namespace WasmBox.Nano.Vm
         internal static bool EndsRun(int op)
         {
             int cls = op & Opcodes.ClassMask;
-            return (cls == Opcodes.ClassJmp || cls == Opcodes.ClassJmp32) && op != InternalOpcodes.Halt;
+            return cls == Opcodes.ClassJmp || cls == Opcodes.ClassJmp32;
         }
 
         /// <summary>Number of 8-byte instruction slots (an LDDW takes two).</summary>
